@@ -1,0 +1,10 @@
+/**
+ * Every subcommand, in the order `--help` lists them. Each file registers one command (or one
+ * command group) on the program.
+ */
+import type { Command } from 'commander';
+import type { Io } from '../app.js';
+
+export type RegisterCommand = (program: Command, io: Io) => void;
+
+export const commands: RegisterCommand[] = [];

@@ -1,0 +1,27 @@
+/**
+ * One error type for everything the user can act on: what happened (`message`) and what to do
+ * (`hint`). Inner helpers stay total (return undefined, skip bad input); stage entry points and the
+ * CLI throw `WebxError`. The exit code follows the CLI contract: 1 failure, 2 bad usage or config.
+ */
+
+export type ExitCode = 1 | 2;
+
+export class WebxError extends Error {
+  readonly hint?: string;
+  readonly exitCode: ExitCode;
+
+  constructor(message: string, options: { hint?: string; exitCode?: ExitCode; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'WebxError';
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? 1;
+  }
+}
+
+export const isWebxError = (e: unknown): e is WebxError => e instanceof WebxError;
+
+/** The message of anything thrown, for logs and JSON output. */
+export function describeError(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

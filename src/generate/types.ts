@@ -1,0 +1,35 @@
+/**
+ * Generate stage data. A `Post` is structure, not markup: a title, paragraphs of sentences, the
+ * seed that made it, and for every sentence where its template and words came from. `publish`
+ * renders it; nothing here is HTML.
+ */
+
+export interface ProvenanceSource {
+  docId: string;
+  sourceId: string;
+  /** Share of the sentence's weight this document contributed (0..1). */
+  weight: number;
+  /** What it gave: the template, or the words at these token positions. */
+  gave: 'template' | 'words';
+  positions?: number[];
+}
+
+export interface GeneratedSentence {
+  text: string;
+  /** Template id (tag sequence) the sentence was built from. */
+  template: string;
+  provenance: ProvenanceSource[];
+}
+
+export interface Post {
+  version: 1;
+  /** Stable id, derived from seed + model fingerprint. */
+  id: string;
+  title: GeneratedSentence;
+  paragraphs: GeneratedSentence[][];
+  seed: string;
+  /** Fingerprint of the model that produced it. */
+  modelFingerprint: string;
+  topic?: string[];
+  createdAt: string;
+}

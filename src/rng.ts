@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import seedrandom from 'seedrandom';
+
+/** The one source of randomness: a seeded generator of floats in [0, 1). */
+export type Rng = () => number;
+
+export function createRng(seed: string | number): Rng {
+  const prng = seedrandom(String(seed));
+  return () => prng.quick();
+}
+
+/** A fresh seed for a run that was given none (I/O edge only); the caller prints and stores it. */
+export function pickSeed(): string {
+  return randomBytes(4).readUInt32BE(0).toString(36);
+}

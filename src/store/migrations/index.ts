@@ -1,0 +1,18 @@
+/**
+ * Versioned migrations, applied in order inside one transaction each; `PRAGMA user_version` holds
+ * the number of the last one applied. Numbers are grouped by owner so parallel work never collides:
+ * 1–9 core, 10–19 harvest, 20–29 analyze/weight, 30–39 generate, 40–49 publish/box/schedule.
+ */
+import * as m001 from './001-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const migrations: Migration[] = [
+  { version: 1, name: 'initial', up: m001.up },
+].sort((a, b) => a.version - b.version);
+
+export const latestVersion = migrations[migrations.length - 1].version;
