@@ -2,7 +2,7 @@
  * POS tagging with wink-nlp: text in, tagged sentences out. The model loads once per process
  * (about 0.3 s); everything after that is pure and synchronous.
  */
-import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
+import winkNLP, { type ItemSentence, type ItemToken, type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { TaggedSentence } from './types.js';
 
@@ -28,7 +28,7 @@ export function tagText(text: string): TaggedSentence[] {
     const spaces: boolean[] = [];
     sentence.tokens().each((token: ItemToken) => {
       words.push(token.out());
-      lemmas.push(token.out(its.lemma));
+      lemmas.push(token.out(its.lemma as ItsFunction<string>));
       pos.push(token.out(its.pos));
       spaces.push(token.out(its.precedingSpaces) !== '');
     });
