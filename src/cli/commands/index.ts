@@ -4,7 +4,10 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../app.js';
+import { registerRun } from './run.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  registerRun,
+];

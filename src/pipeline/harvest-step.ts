@@ -1,0 +1,64 @@
+/**
+ * The harvest step of a run: register the configured sources (the built-in sample blogosphere,
+ * feed URLs, OPML lists), then harvest every enabled source. The built-in corpus is served on
+ * 127.0.0.1 only while this step runs.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { App } from '../cli/app.js';
+import { WebxError } from '../errors.js';
+import { addSource, harvestFeeds, parseOpml, type HarvestOptions } from '../harvest/index.js';
+import type { HarvestReport } from '../harvest/types.js';
+import { fetchOpmlText } from './fetch-opml.js';
+import { BUILTIN_OPML, builtinCorpusDir, serveBuiltinCorpus } from './serve-builtin-corpus.js';
+
+export interface HarvestStepOptions {
+  /** Extra URL mapping, e.g. the bot's own box served in-process. */
+  urlMap?: (url: string) => string;
+  onFeedDone?: HarvestOptions['onFeedDone'];
+  signal?: AbortSignal;
+}
+
+export async function registerConfiguredSources(app: App): Promise<number> {
+  const store = app.store();
+  const { sources } = app.config;
+  let count = 0;
+  if (sources.builtin) {
+    const opml = readFileSync(join(builtinCorpusDir, 'blogs.opml'), 'utf8');
+    for (const feed of parseOpml(opml, BUILTIN_OPML)) {
+      addSource(store, feed.xmlUrl, { title: feed.title, siteUrl: feed.htmlUrl });
+      count++;
+    }
+  }
+  for (const url of sources.feeds) {
+    addSource(store, url);
+    count++;
+  }
+  for (const list of sources.opml) {
+    const { text, base } = await fetchOpmlText(list, app);
+    const feeds = parseOpml(text, base);
+    if (feeds.length === 0) throw new WebxError(`no feeds found in the OPML list ${list}`, { hint: 'check `sources.opml` in webxcreta.config.json' });
+    for (const feed of feeds) addSource(store, feed.xmlUrl, { title: feed.title, siteUrl: feed.htmlUrl });
+    count += feeds.length;
+  }
+  return count;
+}
+
+export async function harvestStep(app: App, options: HarvestStepOptions = {}): Promise<HarvestReport> {
+  await registerConfiguredSources(app);
+  const builtin = app.config.sources.builtin ? await serveBuiltinCorpus() : undefined;
+  const urlMap = (url: string) => {
+    const mapped = builtin ? builtin.urlMap(url) : url;
+    return options.urlMap ? options.urlMap(mapped) : mapped;
+  };
+  try {
+    return await harvestFeeds(app.store(), undefined, {
+      ...app.config.harvest,
+      urlMap,
+      onFeedDone: options.onFeedDone,
+      signal: options.signal,
+    });
+  } finally {
+    await builtin?.close();
+  }
+}

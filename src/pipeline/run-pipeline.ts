@@ -1,0 +1,117 @@
+/**
+ * One pass of the whole job: harvest → analyze + weight → generate → publish → export.
+ * This is the recipe behind `webxcreta run`, `npm start` and each scheduled post. A lock in the
+ * database keeps two runs (or a run and the scheduler) from posting at once.
+ */
+import type { App } from '../cli/app.js';
+import { WebxError } from '../errors.js';
+import { generatePost } from '../generate/index.js';
+import type { Post } from '../generate/types.js';
+import type { HarvestReport } from '../harvest/types.js';
+import { exportBlog, publishPost } from '../publish/index.js';
+import type { PublishedEntry } from '../publish/types.js';
+import { createRng, pickSeed } from '../rng.js';
+import { acquireLock, releaseLock } from '../schedule/lock.js';
+import { savePost } from '../store/posts.js';
+import { finishRun, startRun } from '../store/runs.js';
+import { loadOrBuildModel } from '../weight/index.js';
+import { harvestStep, type HarvestStepOptions } from './harvest-step.js';
+import { summarizeHarvest, type HarvestTotals } from './summarize-harvest.js';
+
+export interface PipelineOptions {
+  seed?: string;
+  topic?: string[];
+  /** Skip the harvest and generate from what is stored. */
+  harvest?: boolean;
+  /** Generate and store the post, but do not publish or export it. */
+  publish?: boolean;
+  onFeedDone?: HarvestStepOptions['onFeedDone'];
+  signal?: AbortSignal;
+  now?: () => string;
+}
+
+export interface PipelineResult {
+  ok: true;
+  seed: string;
+  post: { id: string; title: string; paragraphs: string[] };
+  harvest?: HarvestTotals;
+  model: { fingerprint: string; sources: number; documents: number };
+  published?: PublishedEntry;
+  feedFile?: string;
+  pagesDir?: string;
+}
+
+const LOCK_NAME = 'pipeline';
+const LOCK_TTL_MS = 30 * 60_000;
+
+export async function runPipeline(app: App, options: PipelineOptions = {}): Promise<PipelineResult> {
+  const store = app.store();
+  const now = options.now ?? (() => new Date().toISOString());
+  const lock = acquireLock(store, LOCK_NAME, LOCK_TTL_MS);
+  if (!lock) {
+    throw new WebxError('another webXcreta run or scheduler is working on this data directory', {
+      hint: 'wait for it to finish (see `webxcreta status`); a crashed run releases its lock after 30 minutes',
+    });
+  }
+  const runId = startRun(store, 'run', now());
+  try {
+    const result = await runSteps(app, options, now);
+    finishRun(store, runId, now(), { ok: true, summary: { post: result.post.id, url: result.published?.url } });
+    return result;
+  } catch (e) {
+    finishRun(store, runId, now(), { ok: false, error: (e as Error).message });
+    throw e;
+  } finally {
+    releaseLock(store, lock);
+  }
+}
+
+async function runSteps(app: App, options: PipelineOptions, now: () => string): Promise<PipelineResult> {
+  const store = app.store();
+  let harvest: HarvestReport | undefined;
+  if (options.harvest !== false) {
+    app.log('harvesting…');
+    harvest = await harvestStep(app, { onFeedDone: options.onFeedDone, signal: options.signal });
+  }
+  app.log('analyzing and weighting…');
+  const model = await loadOrBuildModel(app);
+
+  const seed = options.seed ?? (app.config.seed || pickSeed());
+  const generateOptions = { ...app.config.generate, topic: options.topic ?? app.config.generate.topic };
+  const post = generatePost(model, generateOptions, createRng(seed), { seed, now: now() });
+  savePost(store, post);
+
+  const result: PipelineResult = {
+    ok: true,
+    seed,
+    post: summarizePost(post),
+    harvest: harvest && summarizeHarvest(harvest),
+    model: { fingerprint: model.fingerprint, sources: model.sources.length, documents: Object.keys(model.documentWeights).length },
+  };
+  if (options.publish === false) return result;
+
+  app.log('publishing…');
+  result.published = await publishPost(app, post.id, { signal: options.signal });
+  const exported = exportBlog(store, app.paths.outDir, blogOf(app));
+  result.feedFile = exported.feedFile;
+  result.pagesDir = exported.pagesDir;
+  return result;
+}
+
+function summarizePost(post: Post): PipelineResult['post'] {
+  return {
+    id: post.id,
+    title: post.title.text,
+    paragraphs: post.paragraphs.map((p) => p.map((s) => s.text).join(' ')),
+  };
+}
+
+export function blogOf(app: App) {
+  const { publish, box } = app.config;
+  return {
+    title: publish.blogTitle,
+    subtitle: publish.blogSubtitle,
+    author: publish.author,
+    baseUrl: publish.baseUrl ?? `http://${box.host}:${box.port}/`,
+  };
+}

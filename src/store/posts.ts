@@ -1,0 +1,22 @@
+/** Generated posts in the store: saved whole (the Post as JSON) and read back unchanged. */
+import type { Post } from '../generate/types.js';
+import type { Store } from './open-store.js';
+
+export function savePost(store: Store, post: Post): void {
+  store
+    .prepare(
+      `INSERT INTO posts (id, seed, title, data, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET title = excluded.title, data = excluded.data`,
+    )
+    .run(post.id, post.seed, post.title.text, JSON.stringify(post), post.createdAt);
+}
+
+export function readPost(store: Store, id: string): Post | undefined {
+  const row = store.prepare('SELECT data FROM posts WHERE id = ?').get(id) as { data: string } | undefined;
+  return row ? (JSON.parse(row.data) as Post) : undefined;
+}
+
+export function readPosts(store: Store): Post[] {
+  const rows = store.prepare('SELECT data FROM posts ORDER BY created_at, id').all() as { data: string }[];
+  return rows.map((r) => JSON.parse(r.data) as Post);
+}
