@@ -1,8 +1,11 @@
 /**
  * POS tagging with wink-nlp: text in, tagged sentences out. The model loads once per process
  * (about 0.3 s); everything after that is pure and synchronous.
+ * Tokens are read in bulk (one `out()` per attribute for the whole text, not one call per token):
+ * that keeps analysis close to wink-nlp's raw tagging speed. Whitespace tokens (tag SPACE, e.g. a
+ * paragraph break) are dropped; they only mark that the next token is preceded by space.
  */
-import winkNLP, { type ItemSentence, type ItemToken, type ItsFunction } from 'wink-nlp';
+import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { TaggedSentence } from './types.js';
 
@@ -15,24 +18,37 @@ function getNlp(): Nlp {
   return nlp;
 }
 
+/** Control characters that could clash with the packed storage format (tab, newline stay). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 /** Splits `text` into sentences and tags every token with its Universal POS tag and lemma. */
 export function tagText(text: string): TaggedSentence[] {
   const engine = getNlp();
   const its = engine.its;
-  const doc = engine.readDoc(text);
+  const doc = engine.readDoc(text.replace(CONTROL, ' '));
+  const tokens = doc.tokens();
+  const words = tokens.out() as string[];
+  if (words.length === 0) return [];
+  const pos = tokens.out(its.pos) as string[];
+  const lemmas = tokens.out(its.lemma as ItsFunction<string>) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   const out: TaggedSentence[] = [];
-  doc.sentences().each((sentence: ItemSentence) => {
-    const words: string[] = [];
-    const lemmas: string[] = [];
-    const pos: string[] = [];
-    const spaces: boolean[] = [];
-    sentence.tokens().each((token: ItemToken) => {
-      words.push(token.out());
-      lemmas.push(token.out(its.lemma as ItsFunction<string>));
-      pos.push(token.out(its.pos));
-      spaces.push(token.out(its.precedingSpaces) !== '');
-    });
-    if (words.length > 0) out.push({ words, lemmas, pos, spaces });
-  });
+  for (const [start, end] of spans) {
+    const sentence: TaggedSentence = { words: [], lemmas: [], pos: [], spaces: [] };
+    let spaceBefore = false;
+    for (let i = start; i <= end; i++) {
+      if (pos[i] === 'SPACE') {
+        spaceBefore = true;
+        continue;
+      }
+      sentence.words.push(words[i]);
+      sentence.lemmas.push(lemmas[i]);
+      sentence.pos.push(pos[i]);
+      sentence.spaces.push(spaceBefore || spaces[i] !== '');
+      spaceBefore = false;
+    }
+    if (sentence.words.length > 0) out.push(sentence);
+  }
   return out;
 }
