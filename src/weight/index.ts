@@ -1,0 +1,15 @@
+/**
+ * The weight stage: how much each source and document counts, and the model built with it.
+ *   1. weighDocuments     damped source shares, comment boosts, the own-posts share
+ *   2. buildModel         weights + analysis → Model (with the language model) (pure)
+ *   3. saveModel/loadModel  the versioned model file
+ *   loadOrBuildModel      all of it for the harvested corpus, reusing the file when nothing changed
+ */
+export { weighDocuments, type DocumentWeights } from './weigh-documents.js';
+export { buildModel } from './build-model.js';
+export { fingerprintCorpus } from './fingerprint-corpus.js';
+export { saveModel, loadModel } from './model-file.js';
+export { loadOrBuildModel, modelFileOf, type LoadOrBuildOptions } from './load-or-build-model.js';
+export { MODEL_FORMAT } from './model-format.js';
+export { dampings, logSquared, logOnly, linear, type Damping, type DampFn } from './damping.js';
+export type { Model, SourceShare, WeightSettings } from './types.js';
