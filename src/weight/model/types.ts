@@ -1,7 +1,81 @@
 /**
- * The language model generation walks: title and sentence templates and word choices in context,
- * with weights. Its exact shape is owned by the generator (see README, "The model").
+ * The language model generation walks, as plain JSON (saved with JSON.stringify, loaded with
+ * JSON.parse). Everything is arrays and interned string tables: a million-token corpus holds
+ * about a million context entries, and one object per entry would cost ten times the memory.
+ *
+ * Shape of the idea (see README, "The model"):
+ * - A *slot* is a word's grammatical role, fine enough to carry agreement: open-class words
+ *   become classes that keep number and verb form (`NOUN_P`, `VERB_Z`, `VERB_N`, `ADJ_S`), while
+ *   function words stay literal (`=the`, `=of`, `=was`). "a" and "an" share the slot `=a`; the
+ *   renderer picks the form the next word needs.
+ * - A *template* is the slot sequence of one real sentence (or, for titles, of one real title
+ *   or noun phrase), weighted by its damped count.
+ * - Words are chosen per slot from tables conditioned on context, with back-off
+ *   (`levels[0]` is the most specific): (previous word, slot, next slot) → (previous word, slot)
+ *   → (slot, next slot) → (slot).
+ * - `guard` is the corpus as hashed judge-style words, so the generator can refuse any word
+ *   that would make a run of more than `maxSharedRun` words shared with a corpus sentence.
  */
+
 export interface LanguageModel {
   version: 1;
+  /** Interned surface forms; id 0 is the sentence start marker "<s>". */
+  words: string[];
+  /** 1 if the word attaches to the previous token with no space (",", "'s", "n't"). */
+  glue: number[];
+  /** Slot names; literal slots are "=" + lower-case word. */
+  slots: string[];
+  /** For a literal slot, the word id it always produces; -1 for a class slot. */
+  slotWord: number[];
+  /** Documents and their sources, for provenance: `docSource[d]` indexes `sources`. */
+  docs: string[];
+  docSource: number[];
+  sources: string[];
+  sentences: TemplateTable;
+  titles: TemplateTable;
+  /** Back-off levels, most specific first; see `ContextLevel`. */
+  levels: ContextTable[];
+  guard: GuardStream;
+}
+
+/** Templates stored flat: template t has slots `slots[start[t] .. start[t+1])`. */
+export interface TemplateTable {
+  start: number[];
+  slots: number[];
+  /** Damped weight. */
+  weight: number[];
+  /** Words (not punctuation) in the template. */
+  length: number[];
+  /** The heaviest document that used this template. */
+  doc: number[];
+}
+
+/**
+ * Which context a level is keyed on. Keys are numbers: with S slots and V words,
+ * `prev-slot-next` = (prev * S + slot) * S + next, `prev-slot` = prev * S + slot,
+ * `slot-next` = slot * S + next, `slot` = slot.
+ */
+export type ContextLevel = 'prev-slot-next' | 'prev-slot' | 'slot-next' | 'slot';
+
+/**
+ * One back-off level, rows sorted by key, entries of a row sorted by word id:
+ * row r covers entries `rowStart[r] .. rowStart[r+1])`.
+ */
+export interface ContextTable {
+  level: ContextLevel;
+  keys: number[];
+  rowStart: number[];
+  word: number[];
+  /** Damped weight of the word in this context. */
+  weight: number[];
+  /** The document that contributed most to the entry (provenance). */
+  doc: number[];
+}
+
+/**
+ * The corpus sentences as judge-style words (lower case, punctuation dropped, "an" read as "a"),
+ * each a 32-bit FNV-1a hash; 0 separates sentences.
+ */
+export interface GuardStream {
+  units: number[];
 }

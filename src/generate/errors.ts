@@ -1,0 +1,26 @@
+/** Every error the generate stage can raise, in one place: what happened, and what to do. */
+import { WebxError } from '../errors.js';
+
+export const emptyModel = (): WebxError =>
+  new WebxError('the model has no sentences to learn from', {
+    hint: 'harvest or add some text first (webxcreta harvest, then webxcreta analyze), or point brainstorm at a file',
+  });
+
+export const unknownTopic = (word: string, nearby: string[]): WebxError =>
+  new WebxError(`the topic word "${word}" never occurs in the corpus, so no sentence can use it`, {
+    hint: nearby.length
+      ? `pick a word the corpus uses, such as ${nearby.map((w) => `"${w}"`).join(', ')}, or add text that uses "${word}"`
+      : `pick a word the corpus uses, or add text that uses "${word}"`,
+    exitCode: 2,
+  });
+
+export const noSentence = (what: string, attempts: number, maxSharedRun: number): WebxError =>
+  new WebxError(`could not make a ${what} that copies no corpus run longer than ${maxSharedRun} words (${attempts} attempts)`, {
+    hint: 'add more text to the corpus, widen minWords..maxWords, or raise generate.maxSharedRun',
+  });
+
+export const badLengths = (minWords: number, maxWords: number): WebxError =>
+  new WebxError(`generate.minWords (${minWords}) is larger than generate.maxWords (${maxWords})`, {
+    hint: 'set minWords ≤ maxWords in webxcreta.config.json or on the command line',
+    exitCode: 2,
+  });

@@ -1,0 +1,65 @@
+/**
+ * Lookup structures over the model's word tables, built once per model and temperature and kept
+ * beside it (a WeakMap, so they vanish with the model). Tables are sorted arrays in the model;
+ * here each level gets a key → row map and cumulative weights reshaped by the temperature.
+ */
+import type { ContextTable, LanguageModel } from '../weight/model/types.js';
+
+export interface LevelIndex {
+  table: ContextTable;
+  rows: Map<number, number>;
+  /** cum[e] = sum of tempered weights from the row's first entry through e. */
+  cum: Float64Array;
+}
+
+const byModel = new WeakMap<LanguageModel, Map<number, LevelIndex[]>>();
+
+export function indexContexts(lm: LanguageModel, temperature: number): LevelIndex[] {
+  let perTemp = byModel.get(lm);
+  if (!perTemp) byModel.set(lm, (perTemp = new Map()));
+  let levels = perTemp.get(temperature);
+  if (!levels) perTemp.set(temperature, (levels = lm.levels.map((t) => indexLevel(t, temperature))));
+  return levels;
+}
+
+function indexLevel(table: ContextTable, temperature: number): LevelIndex {
+  const rows = new Map<number, number>();
+  table.keys.forEach((k, r) => rows.set(k, r));
+  const cum = new Float64Array(table.word.length);
+  const power = 1 / temperature;
+  for (let r = 0; r < table.keys.length; r++) {
+    let sum = 0;
+    for (let e = table.rowStart[r]; e < table.rowStart[r + 1]; e++) {
+      sum += power === 1 ? table.weight[e] : Math.pow(table.weight[e], power);
+      cum[e] = sum;
+    }
+  }
+  return { table, rows, cum };
+}
+
+/** Draws an entry of row r by weight: binary search of a uniform draw in the row's cumulative sums. */
+export function drawEntry(level: LevelIndex, r: number, u: number): number {
+  let lo = level.table.rowStart[r];
+  let hi = level.table.rowStart[r + 1] - 1;
+  const target = u * level.cum[hi];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (level.cum[mid] > target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Whether word w is in row r (entries are sorted by word). */
+export function rowHasWord(level: LevelIndex, r: number, w: number): boolean {
+  let lo = level.table.rowStart[r];
+  let hi = level.table.rowStart[r + 1] - 1;
+  const words = level.table.word;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid] === w) return true;
+    if (words[mid] < w) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

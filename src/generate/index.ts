@@ -1,0 +1,121 @@
+/**
+ * Generation: titles, sentences and whole posts from a model. The recipe for a post:
+ * 1. check the request (a model with sentences, sane lengths, topic words the corpus knows);
+ * 2. index the model for this temperature and build the copy guard for maxSharedRun;
+ * 3. draw a title, then paragraphs of sentences of varied length, topic words spread over them;
+ * 4. stamp the post with its seed, id and the model's fingerprint.
+ */
+import { createHash } from 'node:crypto';
+import type { Model } from '../weight/types.js';
+import type { Rng } from '../rng.js';
+import type { GeneratedSentence, Post } from './types.js';
+import { indexContexts } from './index-contexts.js';
+import { buildCopyGuard } from './copy-guard.js';
+import { findTopicWords, type TopicWord } from './find-topic.js';
+import { ATTEMPTS, makeSentence, type Generator, type SentenceRequest } from './make-sentence.js';
+import { badLengths, emptyModel, noSentence } from './errors.js';
+
+export interface GenerateOptions {
+  paragraphs: number;
+  sentencesPerParagraph: number;
+  minWords: number;
+  maxWords: number;
+  temperature: number;
+  maxSharedRun: number;
+  topic: string[];
+}
+
+/** Title length range in words. */
+const TITLE_WORDS: [number, number] = [2, 7];
+/** After every topic word has had a sentence, the chance a further sentence carries one. */
+const TOPIC_RATE = 0.35;
+
+export function generatePost(model: Model, options: GenerateOptions, rng: Rng, meta: { seed: string; now: string }): Post {
+  const { g, topics } = prepare(model, options);
+  const title = makeTitle(g, topics, rng, options);
+  const paragraphs: GeneratedSentence[][] = [];
+  let k = 0;
+  let previous: number | undefined;
+  for (let p = 0; p < options.paragraphs; p++) {
+    const paragraph: GeneratedSentence[] = [];
+    for (let s = 0; s < options.sentencesPerParagraph; s++, k++) {
+      const [minWords, maxWords] = lengthBand(options, rng);
+      const topic = topicFor(topics, k, rng);
+      const made = makeSentence(g, { kind: 'sentence', minWords, maxWords, topic, avoid: previous }, rng) ??
+        makeSentence(g, { kind: 'sentence', minWords: options.minWords, maxWords: options.maxWords, topic }, rng);
+      if (!made) continue;
+      previous = made.template;
+      paragraph.push(made.sentence);
+    }
+    if (paragraph.length > 0) paragraphs.push(paragraph);
+  }
+  if (paragraphs.length === 0) throw noSentence('sentence', ATTEMPTS, options.maxSharedRun);
+  return {
+    version: 1,
+    id: createHash('sha256').update(`${meta.seed}\n${model.fingerprint}`).digest('hex').slice(0, 16),
+    title,
+    paragraphs,
+    seed: meta.seed,
+    modelFingerprint: model.fingerprint,
+    ...(topics.length > 0 ? { topic: topics.map((t) => t.text) } : {}),
+    createdAt: meta.now,
+  };
+}
+
+/** n sentences over the whole length range; each carries a topic word (in turn) when a topic is set. */
+export function generateSentences(model: Model, n: number, options: GenerateOptions, rng: Rng): GeneratedSentence[] {
+  const { g, topics } = prepare(model, options);
+  const out: GeneratedSentence[] = [];
+  let previous: number | undefined;
+  for (let k = 0; k < n; k++) {
+    const topic = topics.length > 0 ? topics[k % topics.length] : undefined;
+    const made = makeSentence(g, { kind: 'sentence', minWords: options.minWords, maxWords: options.maxWords, topic, avoid: previous }, rng);
+    if (!made) continue;
+    previous = made.template;
+    out.push(made.sentence);
+  }
+  if (n > 0 && out.length === 0) throw noSentence('sentence', ATTEMPTS, options.maxSharedRun);
+  return out;
+}
+
+export function generateTitle(model: Model, options: GenerateOptions, rng: Rng): GeneratedSentence {
+  const { g, topics } = prepare(model, options);
+  return makeTitle(g, topics, rng, options);
+}
+
+function prepare(model: Model, options: GenerateOptions): { g: Generator; topics: TopicWord[] } {
+  const { lm } = model;
+  if (lm.sentences.weight.length === 0) throw emptyModel();
+  if (options.minWords > options.maxWords) throw badLengths(options.minWords, options.maxWords);
+  const levels = indexContexts(lm, options.temperature);
+  const topics = findTopicWords(lm, levels[levels.length - 1], options.topic);
+  const guard = buildCopyGuard(lm, options.maxSharedRun);
+  return { g: { model, levels, guard, temperature: options.temperature }, topics };
+}
+
+function makeTitle(g: Generator, topics: TopicWord[], rng: Rng, options: GenerateOptions): GeneratedSentence {
+  const request: SentenceRequest = { kind: 'title', minWords: TITLE_WORDS[0], maxWords: TITLE_WORDS[1], topic: topics[0] };
+  const made =
+    makeSentence(g, request, rng) ??
+    makeSentence(g, { ...request, minWords: 1, maxWords: 12 }, rng) ??
+    makeSentence(g, { ...request, minWords: 1, maxWords: 12, topic: undefined }, rng);
+  if (!made) throw noSentence('title', ATTEMPTS, options.maxSharedRun);
+  return made.sentence;
+}
+
+/** Short, middle or long third of the length range, so a paragraph's sentences vary. */
+function lengthBand(options: GenerateOptions, rng: Rng): [number, number] {
+  const { minWords: lo, maxWords: hi } = options;
+  const third = Math.max(1, Math.round((hi - lo) / 3));
+  const u = rng();
+  if (u < 0.3) return [lo, Math.min(hi, lo + third)];
+  if (u < 0.75) return [Math.min(hi, lo + third), Math.min(hi, lo + 2 * third)];
+  return [Math.min(hi, lo + 2 * third), hi];
+}
+
+function topicFor(topics: TopicWord[], k: number, rng: Rng): TopicWord | undefined {
+  if (topics.length === 0) return undefined;
+  if (k < topics.length) return topics[k];
+  const u = rng();
+  return u < TOPIC_RATE ? topics[Math.floor((u / TOPIC_RATE) * topics.length)] : undefined;
+}

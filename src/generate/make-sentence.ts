@@ -1,0 +1,69 @@
+/**
+ * One sentence or title, with a bounded number of attempts: draw a template in the length range
+ * (one with a slot for the topic word, if there is one), fill it, render it. An attempt that
+ * fails (a slot with no word the copy guard allows) costs one attempt; after the budget, the
+ * result is undefined ("no result this time"), never an endless loop.
+ */
+import type { Model } from '../weight/types.js';
+import type { TemplateTable } from '../weight/model/types.js';
+import type { Rng } from '../rng.js';
+import type { GeneratedSentence } from './types.js';
+import type { LevelIndex } from './index-contexts.js';
+import type { CopyGuard } from './copy-guard.js';
+import type { TopicWord } from './find-topic.js';
+import { drawTemplate, samplerFor } from './pick-template.js';
+import { fillTemplate } from './fill-template.js';
+import { renderSentence, renderTitle } from './render-sentence.js';
+import { toProvenance } from './to-provenance.js';
+
+export const ATTEMPTS = 60;
+
+export interface Generator {
+  model: Model;
+  levels: LevelIndex[];
+  guard: CopyGuard;
+  temperature: number;
+}
+
+export interface SentenceRequest {
+  kind: 'sentence' | 'title';
+  minWords: number;
+  maxWords: number;
+  topic?: TopicWord;
+  /** A template to avoid (the previous sentence's), so neighbours differ in form. */
+  avoid?: number;
+}
+
+export interface Made {
+  sentence: GeneratedSentence;
+  template: number;
+}
+
+export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made | undefined {
+  const { lm } = g.model;
+  const table: TemplateTable = req.kind === 'title' && lm.titles.weight.length > 0 ? lm.titles : lm.sentences;
+  const sampler = req.topic
+    ? samplerFor(table, g.temperature, req.topic.slots, `topic:${req.topic.word}`)
+    : samplerFor(table, g.temperature);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const k = drawTemplate(sampler, req.minWords, req.maxWords, rng());
+    if (k < 0) return undefined;
+    const t = sampler.order[k];
+    if (t === req.avoid && attempt < ATTEMPTS / 2) continue;
+    const slots = table.slots.slice(table.start[t], table.start[t + 1]);
+    const fixed = slots.map((s) => lm.slotWord[s]);
+    if (req.topic) fixed[sampler.at[k]] = req.topic.word;
+    const filled = fillTemplate({ lm, levels: g.levels, guard: g.guard, rng }, slots, fixed);
+    if (!filled) continue;
+    const text = req.kind === 'title' ? renderTitle(lm, filled.words) : renderSentence(lm, filled.words);
+    return {
+      template: t,
+      sentence: {
+        text,
+        template: slots.map((s) => lm.slots[s]).join(' '),
+        provenance: toProvenance(g.model, table.doc[t], filled.sources),
+      },
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,108 @@
+/**
+ * Pass two: the word tables, one per back-off level. Each open-class token adds its document's
+ * weight to (context, word) at every level; the sums are damped, so a word that fills a context
+ * a thousand times is likelier than one seen once, but not a thousand times likelier.
+ */
+import type { DampFn } from '../damping.js';
+import type { ContextLevel, ContextTable } from './types.js';
+import type { InternedCorpus } from './intern-corpus.js';
+
+export const contextLevels: ContextLevel[] = ['prev-slot-next', 'prev-slot', 'slot-next', 'slot'];
+
+/** The numeric key of a context; S is the number of slots. */
+export function contextKey(level: ContextLevel, S: number, prev: number, slot: number, next: number): number {
+  switch (level) {
+    case 'prev-slot-next':
+      return (prev * S + slot) * S + next;
+    case 'prev-slot':
+      return prev * S + slot;
+    case 'slot-next':
+      return slot * S + next;
+    case 'slot':
+      return slot;
+  }
+}
+
+export function countContexts(c: InternedCorpus, slotWord: number[], damp: DampFn): ContextTable[] {
+  return contextLevels.map((level) => countLevel(c, slotWord, damp, level));
+}
+
+function countLevel(c: InternedCorpus, slotWord: number[], damp: DampFn, level: ContextLevel): ContextTable {
+  const S = c.slots.list.length;
+  const V = c.words.list.length;
+  const ctxOf = new Map<number, number>();
+  const ctxKeys: number[] = [];
+  const entryOf = new Map<number, number>();
+  const eCtx: number[] = [];
+  const eWord: number[] = [];
+  const eSum: number[] = [];
+  const eDoc: number[] = [];
+  const eDocW: number[] = [];
+  for (const s of c.sentences) {
+    for (let i = 0; i < s.words.length; i++) {
+      const slot = s.slots[i];
+      if (slotWord[slot] >= 0) continue;
+      const prev = i > 0 ? s.words[i - 1] : 0;
+      const next = i + 1 < s.slots.length ? s.slots[i + 1] : 0;
+      const key = contextKey(level, S, prev, slot, next);
+      let ctx = ctxOf.get(key);
+      if (ctx === undefined) {
+        ctx = ctxKeys.length;
+        ctxOf.set(key, ctx);
+        ctxKeys.push(key);
+      }
+      const pair = ctx * V + s.words[i];
+      const e = entryOf.get(pair);
+      if (e === undefined) {
+        entryOf.set(pair, eCtx.length);
+        eCtx.push(ctx);
+        eWord.push(s.words[i]);
+        eSum.push(s.weight);
+        eDoc.push(s.doc);
+        eDocW.push(s.weight);
+      } else {
+        eSum[e] += s.weight;
+        if (s.weight > eDocW[e]) {
+          eDoc[e] = s.doc;
+          eDocW[e] = s.weight;
+        }
+      }
+    }
+  }
+  return finishTable(level, ctxKeys, eCtx, eWord, eSum, eDoc, damp);
+}
+
+/** Rows sorted by key, entries by word: the table's order never depends on insertion order. */
+function finishTable(
+  level: ContextLevel,
+  ctxKeys: number[],
+  eCtx: number[],
+  eWord: number[],
+  eSum: number[],
+  eDoc: number[],
+  damp: DampFn,
+): ContextTable {
+  const ctxOrder = ctxKeys.map((_, i) => i).sort((a, b) => ctxKeys[a] - ctxKeys[b]);
+  const rank = new Int32Array(ctxKeys.length);
+  ctxOrder.forEach((ctx, r) => (rank[ctx] = r));
+  const order = eCtx.map((_, i) => i).sort((a, b) => rank[eCtx[a]] - rank[eCtx[b]] || eWord[a] - eWord[b]);
+  const rowStart: number[] = [];
+  const word: number[] = [];
+  const weight: number[] = [];
+  const doc: number[] = [];
+  let row = -1;
+  for (const e of order) {
+    while (row < rank[eCtx[e]]) {
+      row++;
+      rowStart.push(word.length);
+    }
+    word.push(eWord[e]);
+    weight.push(round(damp(eSum[e])));
+    doc.push(eDoc[e]);
+  }
+  rowStart.push(word.length);
+  return { level, keys: ctxOrder.map((i) => ctxKeys[i]), rowStart, word, weight, doc };
+}
+
+/** Six significant digits keep the JSON small and the arithmetic identical after a round trip. */
+export const round = (x: number): number => Number(x.toPrecision(6));

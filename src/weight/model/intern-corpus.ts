@@ -1,0 +1,119 @@
+/**
+ * Pass one of the model build: every sentence (and title) of every document becomes word ids and
+ * slot ids in shared string tables, with its document's weight. Ids follow first appearance in
+ * docId order, so the same documents give the same model whatever order they came in.
+ */
+import type { AnalyzedDocument, TaggedSentence } from '../../analyze/types.js';
+import { slotsOf } from './slot-of.js';
+import { hashUnit, unitsOf } from './hash-units.js';
+
+export interface Interner {
+  ids: Map<string, number>;
+  list: string[];
+}
+
+export interface InternedSentence {
+  words: number[];
+  slots: number[];
+  doc: number;
+  weight: number;
+  isTitle: boolean;
+  /** Fit to serve as a template: starts with a word, plain punctuation, ends like a sentence. */
+  clean: boolean;
+}
+
+export interface InternedCorpus {
+  words: Interner;
+  slots: Interner;
+  /** Per word: occurrences with and without a space before them. */
+  spaced: number[];
+  glued: number[];
+  docs: string[];
+  docSource: number[];
+  sources: Interner;
+  sentences: InternedSentence[];
+  guardUnits: number[];
+}
+
+/** Punctuation a template may contain: quotes, brackets and dashes need a partner or a style. */
+const plainPunct = new Set([',', '.', '?', '!', ';', ':']);
+const finalPunct = new Set(['.', '?', '!']);
+
+export const createInterner = (first: string[]): Interner => ({
+  ids: new Map(first.map((s, i) => [s, i])),
+  list: [...first],
+});
+
+export function intern(t: Interner, s: string): number {
+  let id = t.ids.get(s);
+  if (id === undefined) {
+    id = t.list.length;
+    t.ids.set(s, id);
+    t.list.push(s);
+  }
+  return id;
+}
+
+export function internCorpus(docs: AnalyzedDocument[], weights: Record<string, number>): InternedCorpus {
+  const c: InternedCorpus = {
+    words: createInterner(['<s>']),
+    slots: createInterner(['<s>']),
+    spaced: [0],
+    glued: [0],
+    docs: [],
+    docSource: [],
+    sources: createInterner([]),
+    sentences: [],
+    guardUnits: [],
+  };
+  const sorted = [...docs].sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0));
+  const scale = meanWeightScale(sorted, weights);
+  for (const doc of sorted) {
+    const weight = (weights[doc.docId] ?? 1) * scale;
+    if (!(weight > 0)) continue;
+    const d = c.docs.length;
+    c.docs.push(doc.docId);
+    c.docSource.push(intern(c.sources, doc.sourceId));
+    if (doc.title) addSentence(c, doc.title, d, weight, true);
+    for (const s of doc.sentences) addSentence(c, s, d, weight, false);
+  }
+  return c;
+}
+
+/** Scales document weights to mean 1, so a typical document counts as one occurrence. */
+function meanWeightScale(docs: AnalyzedDocument[], weights: Record<string, number>): number {
+  let sum = 0;
+  let n = 0;
+  for (const doc of docs) {
+    const w = weights[doc.docId] ?? 1;
+    if (w > 0) {
+      sum += w;
+      n++;
+    }
+  }
+  return sum > 0 ? n / sum : 1;
+}
+
+function addSentence(c: InternedCorpus, s: TaggedSentence, doc: number, weight: number, isTitle: boolean): void {
+  if (s.words.length === 0) return;
+  const { slots, forms } = slotsOf(s);
+  const words: number[] = [];
+  const slotIds: number[] = [];
+  let clean = s.pos[0] !== 'PUNCT' && (isTitle || finalPunct.has(s.words[s.words.length - 1]));
+  for (let i = 0; i < forms.length; i++) {
+    const w = intern(c.words, forms[i]);
+    if (w === c.spaced.length) {
+      c.spaced.push(0);
+      c.glued.push(0);
+    }
+    if (i > 0 && !s.spaces[i]) c.glued[w]++;
+    else c.spaced[w]++;
+    words.push(w);
+    slotIds.push(intern(c.slots, slots[i]));
+    if (s.pos[i] === 'PUNCT' && !plainPunct.has(s.words[i])) clean = false;
+  }
+  c.sentences.push({ words, slots: slotIds, doc, weight, isTitle, clean });
+  const text = s.words.map((w, i) => (i > 0 && s.spaces[i] ? ` ${w}` : w)).join('');
+  for (const u of unitsOf(text)) c.guardUnits.push(hashUnit(u));
+  c.guardUnits.push(0);
+}

@@ -1,0 +1,93 @@
+/**
+ * Fine slots from Universal POS + lemma + word form. Function words stay literal (`=the`); open
+ * classes keep what agreement needs: noun number, verb form, adjective degree. wink-nlp gives
+ * UPOS only, so number and form come from comparing the word with its lemma.
+ */
+import type { TaggedSentence } from '../../analyze/types.js';
+
+/** Parts of speech whose words are kept literally in templates. */
+const literalPos = new Set(['DET', 'ADP', 'PRON', 'AUX', 'CCONJ', 'SCONJ', 'PART', 'PUNCT']);
+
+/** Adverbs that behave like function words (negation, degree, discourse). */
+const literalAdverbs = new Set(
+  ('not never also so too very then there here now only just even still as how when where why ' +
+    'more most less least ever rather quite already yet again once perhaps however thus else ' +
+    'almost always often well up out back down off away far much')
+    .split(' '),
+);
+
+/** Nouns whose lemma equals the plural form in wink's lexicon, or that take plural verbs. */
+const pluralNouns = new Set(['people', 'police', 'cattle', 'clergy', 'data', 'media']);
+
+/** Auxiliary lemmas after which a past form is a participle ("has taken", "was given"). */
+const participleAux = new Set(['have', 'be', 'get']);
+
+export interface SentenceSlots {
+  /** Slot name per token. */
+  slots: string[];
+  /** Normalised surface form per token (sentence-initial case undone, "an" → "a"). */
+  forms: string[];
+}
+
+/** Slot names and normalised forms for every token of a tagged sentence. */
+export function slotsOf(s: TaggedSentence): SentenceSlots {
+  const slots: string[] = [];
+  const forms: string[] = [];
+  for (let i = 0; i < s.words.length; i++) {
+    const pos = s.pos[i];
+    const lower = s.words[i].toLowerCase();
+    if (literalPos.has(pos) || (pos === 'ADV' && literalAdverbs.has(lower))) {
+      const form = lower === 'an' ? 'a' : lower === 'i' ? 'I' : lower;
+      slots.push(`=${form === 'I' ? 'i' : form}`);
+      forms.push(form);
+      continue;
+    }
+    forms.push(i === 0 ? uncapitalise(s.words[i], pos) : s.words[i]);
+    slots.push(classOf(pos, lower, s.lemmas[i], s, i));
+  }
+  return { slots, forms };
+}
+
+function classOf(pos: string, lower: string, lemma: string, s: TaggedSentence, i: number): string {
+  switch (pos) {
+    case 'NOUN':
+      return pluralNouns.has(lower) || (lower !== lemma && lower.endsWith('s')) || isIrregularPlural(lower, lemma)
+        ? 'NOUN_P'
+        : 'NOUN_S';
+    case 'PROPN':
+      return lower !== lemma && lower.endsWith('s') && !lower.endsWith("'s") ? 'PROPN_P' : 'PROPN';
+    case 'VERB':
+      return verbForm(lower, lemma, s, i);
+    case 'ADJ':
+      if (lower !== lemma && lower.endsWith('est')) return 'ADJ_S';
+      if (lower !== lemma && lower.endsWith('er')) return 'ADJ_C';
+      return 'ADJ';
+    case 'NUM':
+      return lower === 'one' || lower === '1' ? 'NUM_1' : 'NUM';
+    default:
+      return pos;
+  }
+}
+
+function verbForm(lower: string, lemma: string, s: TaggedSentence, i: number): string {
+  if (lower === lemma) return 'VERB_B';
+  if (lower.endsWith('ing')) return 'VERB_G';
+  if (lower.endsWith('s') && !lemma.endsWith('s')) return 'VERB_Z';
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    if (s.pos[j] === 'ADV' || s.pos[j] === 'PART' || s.pos[j] === 'PRON') continue;
+    return s.pos[j] === 'AUX' && participleAux.has(s.lemmas[j]) ? 'VERB_N' : 'VERB_D';
+  }
+  return 'VERB_D';
+}
+
+/** "men" → "man", "children" → "child": a changed form that is not a prefix extension. */
+function isIrregularPlural(lower: string, lemma: string): boolean {
+  return lower !== lemma && /(men|ren|ice|eet|eeth)$/.test(lower);
+}
+
+/** Undoes sentence-initial capitalisation of a common word ("The" → "the", "NATO" stays). */
+function uncapitalise(word: string, pos: string): string {
+  if (pos === 'PROPN' || word.length < 2) return word;
+  const rest = word.slice(1);
+  return rest === rest.toLowerCase() ? word[0].toLowerCase() + rest : word;
+}
