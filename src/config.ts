@@ -78,12 +78,21 @@ export const configSchema = z.strictObject({
       allowInsecureAuth: z.boolean().default(false),
       timeoutMs: z.number().int().positive().default(15_000),
       retries: z.number().int().min(0).max(10).default(3),
+      /** First retry delay; each further retry doubles it (a server's Retry-After wins). */
+      retryDelayMs: z.number().int().min(0).default(1_000),
     })
     .prefault({}),
   box: z
     .strictObject({
       host: z.string().default('127.0.0.1'),
       port: z.number().int().min(0).max(65535).default(8080),
+      /** Readers' comments: longest name and text (characters), and at most N per address per window. */
+      maxCommentAuthor: z.number().int().min(1).max(500).default(80),
+      maxCommentLength: z.number().int().min(1).max(100_000).default(2000),
+      commentsPerWindow: z.number().int().min(1).default(5),
+      commentWindowMs: z.number().int().positive().default(10 * 60_000),
+      /** Largest AtomPub entry the box accepts, in bytes. */
+      maxEntryBytes: z.number().int().positive().default(1024 * 1024),
     })
     .prefault({}),
   schedule: z

@@ -33,3 +33,29 @@ export interface PublishedEntry {
   target: string;
   publishedAt: string;
 }
+
+/** The blog a post is published on: names and the public base URL its links are built from. */
+export interface Blog {
+  title: string;
+  subtitle?: string;
+  author: string;
+  /** Public base URL, e.g. `http://127.0.0.1:8080/` (a trailing slash is added when missing). */
+  baseUrl: string;
+}
+
+/** An entry as read back from an Atom document (a feed's entry, a 201 response, an AtomPub POST/PUT body). */
+export interface ParsedEntry {
+  id?: string;
+  title: string;
+  /** Content as HTML (text content is escaped into HTML; xhtml is kept as markup). */
+  contentHtml: string;
+  contentType: 'html' | 'text' | 'xhtml';
+  authors: string[];
+  categories: string[];
+  published?: string;
+  updated?: string;
+  edited?: string;
+  draft: boolean;
+  /** link rel → href (first of each rel; a link without rel counts as alternate). */
+  links: Record<string, string>;
+}

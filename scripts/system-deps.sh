@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs, once, the Debian packages the tests need; does nothing when they are all present.
+#   libatompub-perl            Atompub::Client, the independent AtomPub client that drives the box
+#   libatombus-perl libplack-perl  AtomBus, the independent AtomPub server (../shared/atom/start-atombus.sh)
+#   chromium                   the headless browser of the box's browser test (with playwright-core)
+#   jing libxml2-utils         ../shared/atom/validate-atom.sh (RFC 4287 RELAX NG + Schematron checks)
+#   link-grammar               the generator's judge (../shared/judge)
+# Checks each with `dpkg -s`; runs `apt-get update` once, only if something is missing.
+set -euo pipefail
+PACKAGES=(libatompub-perl libatombus-perl libplack-perl chromium jing libxml2-utils link-grammar)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo; command -v sudo >/dev/null || { echo "system-deps: missing ${missing[*]}; run as root to install them" >&2; exit 1; }
+else SUDO=; fi
+echo "system-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,26 @@
+/** What every box handler gets: the store, the blog's names, its public base URL, secrets and limits. */
+import type { Store } from '../store/open-store.js';
+import type { Credentials } from './basic-auth.js';
+import type { RateLimiter } from './rate-limit.js';
+
+export interface BoxLimits {
+  maxAuthor: number;
+  maxComment: number;
+  /** Largest AtomPub request body, in bytes. */
+  maxEntryBytes: number;
+}
+
+export interface BoxContext {
+  store: Store;
+  blog: { title: string; subtitle?: string; author: string };
+  /** Absolute base URL of the box (with a trailing slash): the configured public one, or where it listens. */
+  base(): string;
+  credentials: Credentials;
+  csrfSecret: Buffer;
+  limiter: RateLimiter;
+  limits: BoxLimits;
+  damping: string;
+  now(): Date;
+}
+
+export const absolute = (ctx: BoxContext, path: string): string => new URL(path.replace(/^\//, ''), ctx.base()).href;

@@ -1,0 +1,78 @@
+/** The public side of the box: index, post pages, the statistics page, feeds and the stylesheet. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Damping } from '../weight/damping.js';
+import { countComments, listComments } from './box-comments.js';
+import { countBoxEntries, findBoxEntry, listBoxEntries } from './box-entries.js';
+import type { BoxContext } from './context.js';
+import { issueCsrfToken } from './csrf.js';
+import { renderCommentFeed, renderPostsFeed } from './feeds.js';
+import { BOX_CSS } from './html/box-css.js';
+import { renderAbout } from './html/render-about.js';
+import { renderIndex } from './html/render-index.js';
+import { renderPostPage } from './html/render-post-page.js';
+import { boxSite, type Site } from './html/site.js';
+import { renderLayout } from './html/layout.js';
+import { toPageEntry } from './page-entries.js';
+import { send } from './respond.js';
+import { sourceShares } from './source-shares.js';
+import { loadWeightPlot } from './weight-plot.js';
+
+const PAGE_SIZE = 20;
+const HTML = 'text/html; charset=utf-8';
+const ATOM = 'application/atom+xml; charset=utf-8';
+
+export async function handlePage(ctx: BoxContext, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+  const site = boxSite(ctx.blog);
+  if (path === '/') {
+    const page = Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1);
+    const entries = listBoxEntries(ctx.store, { drafts: false, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const counts = countComments(ctx.store, entries.map((e) => e.id));
+    const more = page * PAGE_SIZE < countBoxEntries(ctx.store, false);
+    const pager = { newer: page > 1 ? `/?page=${page - 1}` : undefined, older: more ? `/?page=${page + 1}` : undefined };
+    return send(res, 200, renderIndex(site, entries.map((e) => toPageEntry(ctx.store, e, counts[e.id])), pager), HTML);
+  }
+  if (path === '/feed.atom') return send(res, 200, renderPostsFeed(ctx), ATOM);
+  if (path === '/box.css') return send(res, 200, BOX_CSS, 'text/css; charset=utf-8');
+  if (path === '/about') {
+    const rows = sourceShares(ctx.store, ctx.damping as Damping);
+    const plot = await loadWeightPlot(rows);
+    return send(res, 200, renderAbout(site, rows, ctx.damping, plot), HTML);
+  }
+  const m = /^\/posts\/([^/]+)(\/comments\.atom)?$/.exec(path);
+  const slug = m ? safeDecode(m[1]) : undefined;
+  const entry = slug ? findBoxEntry(ctx.store, { slug }) : undefined;
+  if (!entry || entry.draft) return send(res, 404, renderNotFound(site), HTML);
+  if (m?.[2]) return send(res, 200, renderCommentFeed(ctx, entry), ATOM);
+  const comments = listComments(ctx.store, entry.id);
+  const form = {
+    action: `/posts/${encodeURIComponent(entry.slug)}/comments`,
+    csrfToken: issueCsrfToken(ctx.csrfSecret, entry.id, ctx.now().getTime()),
+    maxAuthor: ctx.limits.maxAuthor,
+    maxText: ctx.limits.maxComment,
+    notice: noticeOf(query.get('error')),
+  };
+  const html = renderPostPage(site, toPageEntry(ctx.store, entry, comments.length), comments, form, `/posts/${encodeURIComponent(entry.slug)}/comments.atom`);
+  return send(res, 200, html, HTML);
+}
+
+function renderNotFound(site: Site): string {
+  return renderLayout(site, `Not found · ${site.blogTitle}`, '<h1>Not found</h1>\n<p class="empty">There is no such page here.</p>');
+}
+
+const NOTICES: Record<string, string> = {
+  length: 'Your name or comment was empty or too long.',
+  csrf: 'The form expired; please try again.',
+  rate: 'Too many comments from you just now; please wait a few minutes.',
+};
+
+function noticeOf(code: string | null): string | undefined {
+  return code ? NOTICES[code] : undefined;
+}
+
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,13 @@
+/** What a page shows of one post, whatever it came from (a box entry or a stored post). */
+export interface PageEntry {
+  slug: string;
+  title: string;
+  author: string;
+  published: string;
+  categories: string[];
+  /** Already-safe HTML of the body. */
+  bodyHtml: string;
+  /** A one-line teaser (plain text). */
+  teaser: string;
+  comments: number;
+}

@@ -1,0 +1,47 @@
+/**
+ * Box entry → what its page shows. An entry that carries a generated post shows that post's
+ * sentences with their sources; any other entry shows its content as escaped text paragraphs
+ * (markup from AtomPub clients is never passed through).
+ */
+import { escapeHtml } from '../publish/escape-html.js';
+import { htmlToText } from '../publish/html-text.js';
+import { readPost } from '../store/posts.js';
+import type { Store } from '../store/open-store.js';
+import type { BoxEntry } from './box-entries.js';
+import { describeSources } from './describe-sources.js';
+import type { PageEntry } from './html/page-entry.js';
+import { renderSentences } from './html/render-sentences.js';
+
+export function toPageEntry(store: Store, entry: BoxEntry, comments: number): PageEntry {
+  const post = entry.postId ? readPost(store, entry.postId) : undefined;
+  const text = entryText(entry);
+  const bodyHtml = post ? renderSentences(post, describeSources(store, post)) : textToHtml(text);
+  return {
+    slug: entry.slug,
+    title: entry.title,
+    author: entry.author,
+    published: entry.published,
+    categories: entry.categories,
+    bodyHtml,
+    teaser: firstSentence(text),
+    comments,
+  };
+}
+
+export function entryText(entry: Pick<BoxEntry, 'content' | 'contentType'>): string {
+  return entry.contentType === 'text' ? entry.content : htmlToText(entry.content);
+}
+
+export function textToHtml(text: string): string {
+  return text
+    .split(/\n\s*\n|\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('\n');
+}
+
+export function firstSentence(text: string): string {
+  const m = /^[\s\S]{1,240}?[.!?](?=\s|$)/.exec(text.trim());
+  return (m ? m[0] : text.trim().slice(0, 200)).replace(/\s+/g, ' ');
+}

@@ -1,0 +1,94 @@
+/**
+ * The blog as static files for any static host: index.html, one page per post (posts/SLUG.html,
+ * each sentence with its sources), about.html, box.css and an Atom feed (feed.atom, RFC 4287).
+ * Every stored post that is not retracted is in it, newest first. Each file is written atomically,
+ * the feed last; pages of posts no longer listed are removed.
+ */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeSources } from '../box/describe-sources.js';
+import { BOX_CSS } from '../box/html/box-css.js';
+import type { PageEntry } from '../box/html/page-entry.js';
+import { renderAbout } from '../box/html/render-about.js';
+import { renderIndex } from '../box/html/render-index.js';
+import { renderPostPage } from '../box/html/render-post-page.js';
+import { renderSentences } from '../box/html/render-sentences.js';
+import { staticSite } from '../box/html/site.js';
+import { sourceShares } from '../box/source-shares.js';
+import type { Post } from '../generate/types.js';
+import type { Store } from '../store/open-store.js';
+import { readPosts } from '../store/posts.js';
+import type { Damping } from '../weight/damping.js';
+import { toAtomFeedXml } from './atom-xml.js';
+import { entryToAtom } from './entry-to-atom.js';
+import { toEntry, withSlash } from './to-entry.js';
+import type { Blog } from './types.js';
+import { writeAtomic } from './write-atomic.js';
+
+export interface ExportResult {
+  feedFile: string;
+  pagesDir: string;
+  posts: number;
+}
+
+export function exportBlog(store: Store, outDir: string, blog: Blog, options: { damping?: Damping } = {}): ExportResult {
+  const base = withSlash(blog.baseUrl);
+  const posts = listedPosts(store);
+  const entries = posts.map((post) => ({ post, entry: toEntry(post, blog) }));
+  const pages: PageEntry[] = entries.map(({ post, entry }) => ({
+    slug: entry.slug,
+    title: entry.title,
+    author: entry.author.name,
+    published: entry.published,
+    categories: entry.categories,
+    bodyHtml: renderSentences(post, describeSources(store, post)),
+    teaser: entry.summary ?? '',
+    comments: 0,
+  }));
+  const keep = new Set<string>();
+  for (const page of pages) {
+    const file = `${page.slug}.html`;
+    keep.add(file);
+    writeAtomic(join(outDir, 'posts', file), renderPostPage(staticSite(blog, '../'), page));
+  }
+  removeStalePages(join(outDir, 'posts'), keep);
+  const root = staticSite(blog, '');
+  writeAtomic(join(outDir, 'box.css'), BOX_CSS);
+  writeAtomic(join(outDir, 'index.html'), renderIndex(root, pages));
+  const damping = options.damping ?? 'log-squared';
+  writeAtomic(join(outDir, 'about.html'), renderAbout(root, sourceShares(store, damping), damping));
+  const feedFile = join(outDir, 'feed.atom');
+  writeAtomic(feedFile, toAtomFeedXml({
+    id: `${base}feed.atom`,
+    title: { value: blog.title, type: 'text' },
+    subtitle: blog.subtitle ? { value: blog.subtitle, type: 'text' } : undefined,
+    updated: entries[0]?.entry.updated ?? '1970-01-01T00:00:00.000Z',
+    authors: [{ name: blog.author, uri: base }],
+    generator: { text: 'webXcreta', version: '0.1.0' },
+    links: [
+      { href: `${base}feed.atom`, rel: 'self', type: 'application/atom+xml' },
+      { href: base, rel: 'alternate', type: 'text/html' },
+    ],
+    entries: entries.map(({ entry }) =>
+      entryToAtom(entry, { links: [{ href: `${base}posts/${encodeURIComponent(entry.slug)}.html`, rel: 'alternate', type: 'text/html' }] }),
+    ),
+  }));
+  return { feedFile, pagesDir: outDir, posts: posts.length };
+}
+
+/** Stored posts, newest first, leaving out those retracted from a blog. */
+function listedPosts(store: Store): Post[] {
+  const retracted = new Set(
+    (store.prepare("SELECT post_id FROM publications WHERE state = 'retracted'").all() as Array<{ post_id: string }>).map((r) => r.post_id),
+  );
+  return readPosts(store)
+    .filter((p) => !retracted.has(p.id))
+    .reverse();
+}
+
+function removeStalePages(dir: string, keep: Set<string>): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (name.endsWith('.html') && !keep.has(name)) rmSync(join(dir, name), { force: true });
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Where posts go: the configured AtomPub collection (given, or discovered from a service
+ * document), or else the bot's own box — the one already running at `box.host:box.port`, or one
+ * started in-process for this publish (on an ephemeral port when the configured one is taken).
+ */
+import type { App } from '../cli/app.js';
+import { resolveAppCredentials, resolveBoxCredentials } from '../cli/secrets.js';
+import { startBox } from '../box/index.js';
+import { WebxError } from '../errors.js';
+import { createAppClient, responseError, type AppClient } from './app-client.js';
+import { acceptsEntries, parseServiceDoc } from './service-doc.js';
+
+export const BOX_TARGET = 'box';
+
+export interface PublishTarget {
+  /** Key of the target in the publications table: 'box', or the configured URL. */
+  name: string;
+  collectionUrl: string;
+  client: AppClient;
+  /** For the box: its current base URL (stored edit links are moved onto it). */
+  boxUrl?: string;
+  close(): Promise<void>;
+}
+
+export async function openTarget(app: App, signal?: AbortSignal): Promise<PublishTarget> {
+  const { publish, box, harvest } = app.config;
+  const clientOptions = {
+    timeoutMs: publish.timeoutMs,
+    retries: publish.retries,
+    retryDelayMs: publish.retryDelayMs,
+    allowInsecureAuth: publish.allowInsecureAuth,
+    userAgent: harvest.userAgent,
+    signal,
+  };
+  if (publish.collectionUrl || publish.serviceUrl) {
+    const client = createAppClient({ ...clientOptions, credentials: resolveAppCredentials(app) });
+    const name = (publish.collectionUrl ?? publish.serviceUrl)!;
+    const collectionUrl = publish.collectionUrl ?? (await discoverCollection(client, publish.serviceUrl!));
+    return { name, collectionUrl, client, close: async () => {} };
+  }
+  const credentials = resolveBoxCredentials(app);
+  const client = createAppClient({ ...clientOptions, credentials });
+  const configured = `http://${box.host.includes(':') ? `[${box.host}]` : box.host}:${box.port}/`;
+  if (box.port !== 0 && (await isBoxUp(client, configured))) {
+    return { name: BOX_TARGET, collectionUrl: new URL('app/posts', configured).href, client, boxUrl: configured, close: async () => {} };
+  }
+  const running = await startBox(app, { host: box.host, port: box.port, credentials }).catch((e: unknown) => {
+    if (e instanceof WebxError && /EADDRINUSE/.test(e.message)) return startBox(app, { host: box.host, port: 0, credentials });
+    throw e;
+  });
+  app.log(`started the box in-process at ${running.url}`);
+  return { name: BOX_TARGET, collectionUrl: new URL('app/posts', running.url).href, client, boxUrl: running.url, close: running.close };
+}
+
+/** The first collection of the service document that accepts Atom entries. */
+export async function discoverCollection(client: AppClient, serviceUrl: string): Promise<string> {
+  const r = await client.sendWithRetries('GET', serviceUrl, { headers: { accept: 'application/atomsvc+xml' } });
+  if (r.status !== 200) throw responseError('reading the AtomPub service document', serviceUrl, r);
+  const collection = parseServiceDoc(r.body, serviceUrl).find(acceptsEntries);
+  if (!collection) {
+    throw new WebxError(`the service document at ${serviceUrl} lists no collection that accepts Atom entries`, {
+      hint: 'check `publish.serviceUrl`, or name the collection itself in `publish.collectionUrl`',
+    });
+  }
+  return collection.href;
+}
+
+async function isBoxUp(client: AppClient, base: string): Promise<boolean> {
+  try {
+    const r = await client.send('GET', new URL('app', base).href, { headers: { accept: 'application/atomsvc+xml' } });
+    return r.status === 200 && parseServiceDoc(r.body, base).length > 0;
+  } catch {
+    return false;
+  }
+}

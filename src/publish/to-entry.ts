@@ -1,0 +1,25 @@
+/** Post → Entry: the Atom fields of a generated post on a given blog. Pure. */
+import type { Post } from '../generate/types.js';
+import { toAtomId } from './atom-id.js';
+import { renderPostHtml } from './render-post-html.js';
+import { toSlug } from './slug.js';
+import type { Blog, Entry } from './types.js';
+
+export function toEntry(post: Post, blog: Pick<Blog, 'baseUrl' | 'author' | 'title'>): Entry {
+  const id = toAtomId(post.id, post.createdAt);
+  const first = post.paragraphs[0]?.[0]?.text;
+  return {
+    id,
+    title: post.title.text,
+    contentHtml: renderPostHtml(post, { atomId: id }),
+    summary: first,
+    author: { name: blog.author, uri: withSlash(blog.baseUrl) },
+    categories: post.topic ?? [],
+    published: post.createdAt,
+    updated: post.createdAt,
+    slug: toSlug(post.title.text, post.id),
+    postId: post.id,
+  };
+}
+
+export const withSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);

@@ -1,0 +1,70 @@
+/**
+ * Changing what is published: `updatePublishedPost` PUTs the post's current entry to its edit link;
+ * `retractPost` DELETEs it. On the box, a stored edit link is moved onto the box's current address.
+ */
+import type { App } from '../cli/app.js';
+import { WebxError } from '../errors.js';
+import { readPost } from '../store/posts.js';
+import { responseError } from './app-client.js';
+import { toAtomEntryXml } from './atom-xml.js';
+import { blogOf } from './blog-of.js';
+import { entryToAtom } from './entry-to-atom.js';
+import { openTarget, type PublishTarget } from './open-target.js';
+import { parseEntryXml } from './parse-entry.js';
+import { getPublication, listPublications, markPublished, markState, type Publication } from './publications.js';
+import { ENTRY_TYPE } from './service-doc.js';
+import { toEntry } from './to-entry.js';
+
+export async function updatePublishedPost(app: App, postId: string, options: { signal?: AbortSignal } = {}): Promise<Publication> {
+  const post = readPost(app.store(), postId);
+  if (!post) throw new WebxError(`there is no post ${postId}`, { hint: 'see `webxcreta posts list`' });
+  return withPublication(app, postId, options.signal, async (target, pub, editUrl) => {
+    const entry = { ...toEntry(post, blogOf(app.config, target.boxUrl)), updated: new Date().toISOString() };
+    const r = await target.client.sendWithRetries('PUT', editUrl, {
+      body: toAtomEntryXml(entryToAtom(entry)),
+      headers: { 'content-type': ENTRY_TYPE, accept: 'application/atom+xml' },
+    });
+    if (r.status < 200 || r.status > 299) throw responseError(`updating post ${postId}`, editUrl, r);
+    const back = parseEntryXml(r.body);
+    const url = back?.links.alternate ? new URL(back.links.alternate, editUrl).href : pub.url;
+    markPublished(app.store(), postId, pub.target, { url, editUrl: pub.editUrl }, new Date().toISOString());
+    return getPublication(app.store(), postId, pub.target)!;
+  });
+}
+
+export async function retractPost(app: App, postId: string, options: { signal?: AbortSignal } = {}): Promise<Publication> {
+  return withPublication(app, postId, options.signal, async (target, pub, editUrl) => {
+    const r = await target.client.sendWithRetries('DELETE', editUrl);
+    if ((r.status < 200 || r.status > 299) && r.status !== 404 && r.status !== 410) throw responseError(`retracting post ${postId}`, editUrl, r);
+    markState(app.store(), postId, pub.target, 'retracted', new Date().toISOString());
+    return getPublication(app.store(), postId, pub.target)!;
+  });
+}
+
+type Body = (target: PublishTarget, pub: Publication, editUrl: string) => Promise<Publication>;
+
+async function withPublication(app: App, postId: string, signal: AbortSignal | undefined, body: Body): Promise<Publication> {
+  const target = await openTarget(app, signal);
+  try {
+    const pub = getPublication(app.store(), postId, target.name) ?? listPublications(app.store()).find((p) => p.postId === postId && p.state === 'published');
+    if (!pub || pub.state !== 'published') {
+      throw new WebxError(`post ${postId} is not published on ${target.name}`, { hint: 'publish it first with `webxcreta publish ID`; see `webxcreta posts list`' });
+    }
+    if (pub.target !== target.name) {
+      throw new WebxError(`post ${postId} was published on ${pub.target}, but the configured target is ${target.name}`, { hint: 'set `publish.serviceUrl`/`collectionUrl` back to that server to change it there' });
+    }
+    if (!pub.editUrl) {
+      throw new WebxError(`the server gave no edit link for post ${postId}, so it cannot be changed from here`, { hint: 'edit or delete it on the blog itself' });
+    }
+    const editUrl = target.boxUrl ? rebase(pub.editUrl, target.boxUrl) : pub.editUrl;
+    return await body(target, pub, editUrl);
+  } finally {
+    await target.close();
+  }
+}
+
+/** The same path and query on another origin (the box may listen elsewhere than last time). */
+function rebase(url: string, base: string): string {
+  const u = new URL(url);
+  return new URL(`${u.pathname}${u.search}`, base).href;
+}
