@@ -1,0 +1,97 @@
+/**
+ * One feed, start to end: backoff check → read (fetch, decode, parse) → clean text → comment feeds
+ * → one transaction writing posts, comments and the source's state. Never throws: every ending is a
+ * `FeedResult` with a message that says what to do.
+ */
+import type { Store } from '../store/open-store.js';
+import { isBackedOff } from './backoff.js';
+import { harvestComments } from './harvest-comments.js';
+import { skippedMessage } from './messages.js';
+import { readFeed, type ReadContext } from './read-feed.js';
+import { recordFailure, recordNotModified, recordSuccess } from './record-source.js';
+import { findSource, type SourceRow } from './sources.js';
+import { countStoredComments, writeDocument, type HarvestedDocument } from './store-documents.js';
+import { toPostDocument } from './to-documents.js';
+import type { FeedResult } from './types.js';
+
+export interface FeedContext extends ReadContext {
+  store: Store;
+  force: boolean;
+  comments: boolean;
+}
+
+export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<FeedResult> {
+  const started = performance.now();
+  const result = (r: Omit<FeedResult, 'url' | 'ms' | 'newItems' | 'updatedItems' | 'comments'> & Partial<FeedResult>): FeedResult => ({
+    url: source.url,
+    newItems: 0,
+    updatedItems: 0,
+    comments: 0,
+    ...r,
+    ms: Math.round(performance.now() - started),
+  });
+  const now = new Date().toISOString();
+  if (!ctx.force && isBackedOff(source.next_attempt_at, now)) {
+    return result({ outcome: 'skipped', ...skippedMessage(source.url, source.failures, source.next_attempt_at!) });
+  }
+  try {
+    const read = await readFeed(source.url, ctx, { etag: source.etag ?? undefined, lastModified: source.last_modified ?? undefined });
+    if (read.kind === 'not-modified') {
+      recordNotModified(ctx.store, source, now);
+      return result({ outcome: 'unchanged', status: 304 });
+    }
+    if (read.kind === 'failed') {
+      recordFailure(ctx.store, source, now, read.problem.error, read.status, read.retryAfter);
+      return result({ outcome: 'error', status: read.status, ...read.problem });
+    }
+    const target = read.discoveredFrom ? adoptDiscoveredFeed(ctx.store, source, read.feedUrl) : source;
+    if (!target) {
+      const error = `${source.url} is an HTML page whose feed ${read.feedUrl} is already a source`;
+      recordFailure(ctx.store, source, now, error, read.status);
+      return result({ outcome: 'error', status: read.status, error, hint: `remove the page with \`webxcreta feeds remove ${source.url}\`` });
+    }
+    const posts = read.feed.items.map(toPostDocument).filter((d): d is HarvestedDocument => !!d);
+    const comments = ctx.comments ? await harvestComments(ctx.store, target.id, posts, ctx) : [];
+    const counts = ctx.store.transaction(() => {
+      const c = { newItems: 0, updatedItems: 0, comments: 0 };
+      const ids = new Map<string, string>();
+      for (const post of posts) {
+        const w = writeDocument(ctx.store, target.id, post, now);
+        ids.set(post.guid, w.id);
+        if (w.outcome === 'new') c.newItems++;
+        if (w.outcome === 'updated') c.updatedItems++;
+      }
+      for (const { postGuid, comments: list } of comments) {
+        const parentId = ids.get(postGuid)!;
+        for (const comment of list) {
+          if (writeDocument(ctx.store, target.id, { ...comment, parentId }, now).outcome === 'new') c.comments++;
+        }
+        if (posts.find((p) => p.guid === postGuid)?.commentCount === undefined) countStoredComments(ctx.store, parentId);
+      }
+      recordSuccess(ctx.store, target, now, { status: read.status, etag: read.etag, lastModified: read.lastModified, title: read.feed.title, siteUrl: read.feed.siteUrl });
+      return c;
+    })();
+    const changed = counts.newItems + counts.updatedItems + counts.comments > 0;
+    const feedUrl = read.feedUrl !== source.url ? { feedUrl: read.feedUrl } : {};
+    return result({ outcome: changed ? 'new' : 'unchanged', status: read.status, ...counts, ...feedUrl });
+  } catch (e) {
+    const error = `harvesting ${source.url} failed unexpectedly: ${(e as Error).message}`;
+    try {
+      recordFailure(ctx.store, source, now, error);
+    } catch {
+      // The store itself is failing; the result below still reports the feed.
+    }
+    return result({ outcome: 'error', error, hint: 'nothing stored was lost; run with WEBXCRETA_DEBUG=1 and report this' });
+  }
+}
+
+/**
+ * A source added as a home page becomes its discovered feed (so validators and later fetches go to
+ * the feed). Undefined when another source already has that feed.
+ */
+function adoptDiscoveredFeed(store: Store, source: SourceRow, feedUrl: string): SourceRow | undefined {
+  const other = findSource(store, feedUrl);
+  if (other && other.id !== source.id) return undefined;
+  store.prepare('UPDATE sources SET url = ?, site_url = COALESCE(site_url, ?) WHERE id = ?').run(feedUrl, source.url, source.id);
+  return findSource(store, source.id);
+}

@@ -1,0 +1,64 @@
+/**
+ * The harvest stage's entry: every selected feed harvested concurrently (requests throttled globally
+ * and per host), one `FeedResult` each, in the order of the sources. One bad feed never stops the others.
+ */
+import type { Config } from '../config.js';
+import type { Store } from '../store/open-store.js';
+import { createAgent } from './fetch-url.js';
+import { harvestFeed } from './harvest-feed.js';
+import { limitHosts } from './limit-hosts.js';
+import { addSource, enabledSources, findSource, type SourceRow } from './sources.js';
+import type { FeedResult, HarvestReport } from './types.js';
+
+export type HarvestConfig = Config['harvest'];
+
+export interface HarvestOptions extends HarvestConfig {
+  /** Applied to every URL right before it is fetched (stored URLs stay as given). The built-in run uses it to map
+   *  the canonical base http://builtin.webxcreta.invalid/ to the loopback server it starts. */
+  urlMap?: (url: string) => string;
+  onFeedDone?: (result: FeedResult, done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** Harvest feeds even while they are backed off after repeated failures. */
+  force?: boolean;
+}
+
+/** `urls` undefined → all enabled sources; given URLs not yet in the store are added (kind 'blog'). */
+export async function harvestFeeds(store: Store, urls: string[] | undefined, options: HarvestOptions): Promise<HarvestReport> {
+  const startedAt = new Date().toISOString();
+  const sources = selectSources(store, urls);
+  const agent = createAgent(options.connectTimeoutMs, options.timeoutMs);
+  const ctx = {
+    store,
+    force: options.force ?? false,
+    comments: options.comments,
+    limit: limitHosts(options.concurrency, options.perHostConcurrency),
+    fetch: {
+      agent,
+      timeoutMs: options.timeoutMs,
+      maxBytes: options.maxBytes,
+      maxRedirects: options.maxRedirects,
+      userAgent: options.userAgent,
+      urlMap: options.urlMap,
+      signal: options.signal,
+    },
+  };
+  let done = 0;
+  try {
+    const feeds = await Promise.all(
+      sources.map(async (source) => {
+        const result = await harvestFeed(source, ctx);
+        options.onFeedDone?.(result, ++done, sources.length);
+        return result;
+      }),
+    );
+    return { startedAt, finishedAt: new Date().toISOString(), feeds };
+  } finally {
+    await agent.destroy();
+  }
+}
+
+function selectSources(store: Store, urls: string[] | undefined): SourceRow[] {
+  if (urls === undefined) return enabledSources(store).filter((s) => s.kind !== 'file');
+  const rows = urls.map((url) => findSource(store, url) ?? findSource(store, addSource(store, url).id)!);
+  return [...new Map(rows.map((r) => [r.id, r])).values()];
+}

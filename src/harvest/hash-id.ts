@@ -1,0 +1,17 @@
+/** Stable ids and content hashes (sha1, hex, cut to 16 characters: 64 bits, ample for a blog corpus). */
+import { createHash } from 'node:crypto';
+
+export function hashOf(...parts: string[]): string {
+  const h = createHash('sha1');
+  for (const p of parts) h.update(p).update('\u0000');
+  return h.digest('hex').slice(0, 16);
+}
+
+/** A source's id: a hash of its URL as first added. */
+export const sourceIdOf = (url: string) => `s-${hashOf(url)}`;
+
+/** A document's id: a hash of its source id and guid, so a re-harvest finds the same row. */
+export const documentIdOf = (sourceId: string, guid: string) => `d-${hashOf(sourceId, guid)}`;
+
+/** Changes when the document is edited: title + text. */
+export const contentHashOf = (title: string, text: string) => hashOf(title, text);
