@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeStore } from '../analyze/analyze-store.js';
+import { analyzeStore, type AnalyzeStoreResult } from '../analyze/analyze-store.js';
 import { loadAnalysis } from '../analyze/load-analysis.js';
 import type { App } from '../cli/app.js';
 import { isWebxError } from '../errors.js';
@@ -23,22 +23,39 @@ export interface LoadOrBuildOptions {
 
 export const modelFileOf = (stateDir: string) => join(stateDir, MODEL_FILE_NAME);
 
+export interface RefreshResult {
+  model: Model;
+  file: string;
+  analyzed: AnalyzeStoreResult;
+  /** False when the saved model still matched the corpus and settings. */
+  rebuilt: boolean;
+  ms: { analyze: number; model: number };
+}
+
 export async function loadOrBuildModel(app: App, options: LoadOrBuildOptions = {}): Promise<Model> {
+  return (await refreshModel(app, options)).model;
+}
+
+/** `loadOrBuildModel`, also telling what it did (for `webxcreta analyze`). */
+export async function refreshModel(app: App, options: LoadOrBuildOptions = {}): Promise<RefreshResult> {
   const store = app.store();
   const settings = pickSettings(app.config.weight);
+  const t0 = performance.now();
   const analyzed = analyzeStore(store, { onProgress: reportProgress(app) });
+  const t1 = performance.now();
   if (analyzed.analyzed > 0) app.log(`analyzed ${analyzed.analyzed} new or changed documents`);
   const corpus = readCorpus(store, { ownOnly: settings.ownOnly });
   const fingerprint = fingerprintCorpus(corpus, settings);
   const file = modelFileOf(app.paths.stateDir);
-  if (!options.rebuild && existsSync(file)) {
-    const reused = tryReuse(app, file, fingerprint);
-    if (reused) return reused;
+  const reused = !options.rebuild && existsSync(file) ? tryReuse(app, file, fingerprint) : undefined;
+  let model = reused;
+  if (!model) {
+    const analysis = loadAnalysis(store, { sourceIds: corpus.sources.map((s) => s.id) });
+    model = buildModel(corpus, analysis, settings);
+    saveModel(file, model);
   }
-  const analysis = loadAnalysis(store, { sourceIds: corpus.sources.map((s) => s.id) });
-  const model = buildModel(corpus, analysis, settings);
-  saveModel(file, model);
-  return model;
+  const ms = { analyze: Math.round(t1 - t0), model: Math.round(performance.now() - t1) };
+  return { model, file, analyzed, rebuilt: !reused, ms };
 }
 
 function tryReuse(app: App, file: string, fingerprint: string): Model | undefined {

@@ -5,9 +5,13 @@
 import type { Command } from 'commander';
 import type { Io } from '../app.js';
 import { registerRun } from './run.js';
+import { registerAnalyze } from './analyze.js';
+import { registerInspect } from './inspect.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
 export const commands: RegisterCommand[] = [
   registerRun,
+  registerAnalyze,
+  registerInspect,
 ];

@@ -1,0 +1,70 @@
+/**
+ * `webxcreta inspect`: what the model learned — top templates, each source's share before and
+ * after damping, the heaviest words per class — and an SVG plot of the source shares.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { WebxError } from '../../errors.js';
+import { inspectModel, loadOrBuildModel, renderWeightPlot, type InspectReport } from '../../weight/index.js';
+import type { Io } from '../app.js';
+import { emit } from '../output.js';
+import { withApp } from '../with-app.js';
+import type { RegisterCommand } from './index.js';
+
+interface InspectFlags {
+  top: string;
+  svg?: string;
+}
+
+type InspectOutput = { ok: true; svg: string } & InspectReport;
+
+export const registerInspect: RegisterCommand = (program: Command, io: Io) => {
+  program
+    .command('inspect')
+    .description('show what the model learned and plot each source\'s share of the weight (SVG)')
+    .option('--top <n>', 'how many templates, word classes and words per class to show', '10')
+    .option('--svg <file>', 'where to write the plot (default: <data>/.webxcreta/weights.svg)')
+    .addHelpText('after', '\nExamples:\n  webxcreta inspect\n  webxcreta inspect --top 20 --svg weights.svg\n  webxcreta inspect --json')
+    .action(
+      withApp(io, async (app, flags: InspectFlags) => {
+        const top = Number(flags.top);
+        if (!Number.isInteger(top) || top < 1) {
+          throw new WebxError(`--top must be a whole number of at least 1 (got "${flags.top}")`, { exitCode: 2 });
+        }
+        const model = await loadOrBuildModel(app);
+        const report = inspectModel(model, top);
+        const svg = flags.svg ? resolve(app.io.cwd, flags.svg) : join(app.paths.stateDir, 'weights.svg');
+        mkdirSync(dirname(svg), { recursive: true });
+        writeFileSync(svg, renderWeightPlot(model.sources, { ownShare: model.settings.ownShare }));
+        emit<InspectOutput>(app, { ok: true, svg, ...report }, (r) => renderInspect(r, top));
+      }),
+    );
+};
+
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%`;
+const num = (x: number) => (x >= 100 ? x.toFixed(0) : x.toPrecision(3));
+
+function renderInspect(r: InspectOutput, top: number): string {
+  const lines = [
+    `model ${r.fingerprint.slice(0, 12)}: ${r.documents} documents, ${r.tokens.toLocaleString('en-US')} tokens, damping ${r.settings.damping}, own share ${r.settings.ownShare}${r.settings.ownOnly ? ' (own posts only)' : ''}, comment weight ${r.settings.commentWeight}`,
+    '',
+    `Sources (share of the weight: raw tokens → after damping and knobs):`,
+    ...r.sources.slice(0, Math.max(top, 20)).map(
+      (s) => `  ${pct(s.rawShare).padStart(7)} → ${pct(s.dampedShare).padStart(7)}  ${s.title || s.sourceId}${s.kind === 'own' ? ' (own)' : ''}  [${s.documents} docs, ${s.tokens} tokens]`,
+    ),
+    ...(r.sources.length > Math.max(top, 20) ? [`  … and ${r.sources.length - Math.max(top, 20)} more (see --json or the plot)`] : []),
+    '',
+    'Top title templates:',
+    ...r.titleTemplates.map((t) => `  ${pct(t.share).padStart(7)}  ${t.template}`),
+    '',
+    'Top sentence templates:',
+    ...r.sentenceTemplates.map((t) => `  ${pct(t.share).padStart(7)}  ${t.template}`),
+    '',
+    'Most weighted words per word class:',
+    ...r.words.map((w) => `  ${w.slot.padEnd(8)} ${pct(w.share).padStart(7)}  ${w.words.map((x) => `${x.word} (${num(x.weight)})`).join(', ')}`),
+    '',
+    `plot: ${r.svg}`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,91 @@
+/**
+ * What a model learned, for people: the heaviest title and sentence templates, each source's share
+ * before and after damping, and the heaviest words of each word class. Pure: model in, report out.
+ * Reads the language model's tables (see `model/types.ts`); a field it lacks gives empty lists.
+ */
+import type { LanguageModel } from './model/types.js';
+import { shareSources } from './share-sources.js';
+import type { Model, SourceShare } from './types.js';
+
+export interface TemplateReport {
+  /** Slots joined by spaces: function words as themselves, classes by name (NOUN_P, VERB_Z). */
+  template: string;
+  weight: number;
+  /** Share of all templates' weight of its kind. */
+  share: number;
+}
+
+export interface SlotWordsReport {
+  slot: string;
+  /** Share of all class-word weight that falls on this slot. */
+  share: number;
+  words: { word: string; weight: number }[];
+}
+
+export interface SourceReport extends SourceShare {
+  /** Share under linear and log-squared weighting (with the model's own-posts share). */
+  linearShare: number;
+  logSquaredShare: number;
+}
+
+export interface InspectReport {
+  fingerprint: string;
+  settings: Model['settings'];
+  documents: number;
+  tokens: number;
+  sources: SourceReport[];
+  titleTemplates: TemplateReport[];
+  sentenceTemplates: TemplateReport[];
+  words: SlotWordsReport[];
+}
+
+type TemplateTable = LanguageModel['sentences'];
+
+export function inspectModel(model: Model, top: number): InspectReport {
+  const lm = model.lm as Partial<LanguageModel>;
+  const linear = shareSources(model.sources, 'linear', model.settings.ownShare);
+  const logSquared = shareSources(model.sources, 'log-squared', model.settings.ownShare);
+  const sources = model.sources
+    .map((s, i) => ({ ...s, linearShare: linear[i], logSquaredShare: logSquared[i] }))
+    .sort((a, b) => b.dampedShare - a.dampedShare || a.sourceId.localeCompare(b.sourceId));
+  return {
+    fingerprint: model.fingerprint,
+    settings: model.settings,
+    documents: Object.keys(model.documentWeights).length,
+    tokens: model.sources.reduce((a, s) => a + s.tokens, 0),
+    sources,
+    titleTemplates: topTemplates(lm, lm.titles, top),
+    sentenceTemplates: topTemplates(lm, lm.sentences, top),
+    words: topWords(lm, top),
+  };
+}
+
+const slotLabel = (slot: string) => (slot.startsWith('=') ? slot.slice(1) : slot);
+
+function topTemplates(lm: Partial<LanguageModel>, table: TemplateTable | undefined, top: number): TemplateReport[] {
+  if (!table?.start || !table.weight || !lm.slots) return [];
+  const total = table.weight.reduce((a, w) => a + w, 0) || 1;
+  const order = table.weight.map((_, t) => t).sort((a, b) => table.weight[b] - table.weight[a] || a - b);
+  return order.slice(0, top).map((t) => ({
+    template: table.slots.slice(table.start[t], table.start[t + 1]).map((s) => slotLabel(lm.slots![s])).join(' '),
+    weight: table.weight[t],
+    share: table.weight[t] / total,
+  }));
+}
+
+/** The most specific-free table (context = the slot alone) holds each class's word distribution. */
+function topWords(lm: Partial<LanguageModel>, top: number): SlotWordsReport[] {
+  const table = lm.levels?.find((l) => l.level === 'slot');
+  if (!table || !lm.slots || !lm.words) return [];
+  const rows = table.keys.map((slot, r) => {
+    const entries: { word: string; weight: number }[] = [];
+    for (let e = table.rowStart[r]; e < table.rowStart[r + 1]; e++) entries.push({ word: lm.words![table.word[e]], weight: table.weight[e] });
+    entries.sort((a, b) => b.weight - a.weight || a.word.localeCompare(b.word));
+    return { slot: lm.slots![slot], total: entries.reduce((a, x) => a + x.weight, 0), words: entries.slice(0, top) };
+  });
+  const all = rows.reduce((a, r) => a + r.total, 0) || 1;
+  return rows
+    .sort((a, b) => b.total - a.total || a.slot.localeCompare(b.slot))
+    .slice(0, top)
+    .map((r) => ({ slot: r.slot, share: r.total / all, words: r.words }));
+}
