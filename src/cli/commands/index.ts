@@ -7,6 +7,7 @@ import type { Io } from '../app.js';
 import { registerRun } from './run.js';
 import { registerAnalyze } from './analyze.js';
 import { registerInspect } from './inspect.js';
+import { registerGenerate } from './generate.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
@@ -14,4 +15,5 @@ export const commands: RegisterCommand[] = [
   registerRun,
   registerAnalyze,
   registerInspect,
+  registerGenerate,
 ];
