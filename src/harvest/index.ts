@@ -11,3 +11,5 @@ export { discoverFeeds, selectLinks } from './discover-feeds.js';
 export { findFeed, type FoundFeed } from './find-feed.js';
 export { htmlToText } from './html-to-text.js';
 export type * from './types.js';
+export { fetchText, type FetchedText } from './fetch-text.js';
+export { importDirectory, importOpml, type DirectoryImport, type ImportedSource } from './import-sources.js';

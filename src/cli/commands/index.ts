@@ -5,6 +5,8 @@
 import type { Command } from 'commander';
 import type { Io } from '../app.js';
 import { registerRun } from './run.js';
+import { registerHarvest } from './harvest.js';
+import { registerFeeds } from './feeds.js';
 import { registerAnalyze } from './analyze.js';
 import { registerInspect } from './inspect.js';
 import { registerGenerate } from './generate.js';
@@ -13,6 +15,8 @@ export type RegisterCommand = (program: Command, io: Io) => void;
 
 export const commands: RegisterCommand[] = [
   registerRun,
+  registerHarvest,
+  registerFeeds,
   registerAnalyze,
   registerInspect,
   registerGenerate,
