@@ -9,8 +9,7 @@ import { startBox } from '../box/index.js';
 import { WebxError } from '../errors.js';
 import { createAppClient, responseError, type AppClient } from './app-client.js';
 import { acceptsEntries, parseServiceDoc } from './service-doc.js';
-
-export const BOX_TARGET = 'box';
+import { BOX_TARGET, openTargetName } from './target-name.js';
 
 export interface PublishTarget {
   /** Key of the target in the publications table: 'box', or the configured URL. */
@@ -34,7 +33,7 @@ export async function openTarget(app: App, signal?: AbortSignal): Promise<Publis
   };
   if (publish.collectionUrl || publish.serviceUrl) {
     const client = createAppClient({ ...clientOptions, credentials: resolveAppCredentials(app) });
-    const name = (publish.collectionUrl ?? publish.serviceUrl)!;
+    const name = openTargetName(app.config);
     const collectionUrl = publish.collectionUrl ?? (await discoverCollection(client, publish.serviceUrl!));
     return { name, collectionUrl, client, close: async () => {} };
   }

@@ -10,6 +10,12 @@ import { registerFeeds } from './feeds.js';
 import { registerAnalyze } from './analyze.js';
 import { registerInspect } from './inspect.js';
 import { registerGenerate } from './generate.js';
+import { registerPublish } from './publish.js';
+import { registerServe } from './serve.js';
+import { registerExport } from './export.js';
+import { registerPosts } from './posts.js';
+import { registerSchedule } from './schedule.js';
+import { registerStatus } from './status.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
@@ -20,4 +26,10 @@ export const commands: RegisterCommand[] = [
   registerAnalyze,
   registerInspect,
   registerGenerate,
+  registerPublish,
+  registerServe,
+  registerExport,
+  registerPosts,
+  registerSchedule,
+  registerStatus,
 ];

@@ -1,0 +1,63 @@
+/** `webxcreta posts list|update ID|retract ID`: the stored posts and where they are published. */
+import type { Command } from 'commander';
+import { listPublications, retractPost, updatePublishedPost, type Publication } from '../../publish/index.js';
+import { readPosts } from '../../store/posts.js';
+import type { Io } from '../app.js';
+import { emit } from '../output.js';
+import { withApp } from '../with-app.js';
+import type { RegisterCommand } from './index.js';
+
+interface PostRow {
+  id: string;
+  title: string;
+  createdAt: string;
+  publications: Array<Pick<Publication, 'target' | 'state' | 'url' | 'editUrl' | 'attempts' | 'lastError' | 'updatedAt'>>;
+}
+
+export const registerPosts: RegisterCommand = (program: Command, io: Io) => {
+  const posts = program.command('posts').description('list the generated posts; update or retract a published one');
+  posts
+    .command('list')
+    .description('every stored post, newest first, with where it is published')
+    .action(
+      withApp(io, async (app) => {
+        const pubs = listPublications(app.store());
+        const rows: PostRow[] = readPosts(app.store())
+          .reverse()
+          .map((p) => ({
+            id: p.id,
+            title: p.title.text,
+            createdAt: p.createdAt,
+            publications: pubs
+              .filter((x) => x.postId === p.id)
+              .map(({ target, state, url, editUrl, attempts, lastError, updatedAt }) => ({ target, state, url, editUrl, attempts, lastError, updatedAt })),
+          }));
+        emit(app, { ok: true, posts: rows }, (r) => r.posts.map(renderRow).join('\n') || 'no posts yet');
+      }),
+    );
+  posts
+    .command('update')
+    .argument('<post-id>')
+    .description('send the post again to its edit link (AtomPub PUT), e.g. after changing the blog\'s name or author')
+    .action(
+      withApp(io, async (app, id: string) => {
+        const pub = await updatePublishedPost(app, id);
+        emit(app, { ok: true, ...pub }, (r) => `updated ${r.postId} on ${r.target}: ${r.url ?? r.editUrl}`);
+      }),
+    );
+  posts
+    .command('retract')
+    .argument('<post-id>')
+    .description('delete the published post from the blog (AtomPub DELETE); it stays in the database')
+    .action(
+      withApp(io, async (app, id: string) => {
+        const pub = await retractPost(app, id);
+        emit(app, { ok: true, ...pub }, (r) => `retracted ${r.postId} from ${r.target}`);
+      }),
+    );
+};
+
+function renderRow(r: PostRow): string {
+  const where = r.publications.map((p) => `    ${p.state} on ${p.target}${p.url ? `: ${p.url}` : ''}${p.lastError ? ` (last error: ${p.lastError})` : ''}`);
+  return [`${r.id}  ${r.createdAt.slice(0, 16).replace('T', ' ')}  ${r.title}`, ...(where.length ? where : ['    not published'])].join('\n');
+}
