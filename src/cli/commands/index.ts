@@ -9,6 +9,7 @@ import { registerHarvest } from './harvest.js';
 import { registerFeeds } from './feeds.js';
 import { registerAnalyze } from './analyze.js';
 import { registerInspect } from './inspect.js';
+import { registerBrainstorm } from './brainstorm.js';
 import { registerGenerate } from './generate.js';
 import { registerPublish } from './publish.js';
 import { registerServe } from './serve.js';
@@ -25,6 +26,7 @@ export const commands: RegisterCommand[] = [
   registerFeeds,
   registerAnalyze,
   registerInspect,
+  registerBrainstorm,
   registerGenerate,
   registerPublish,
   registerServe,

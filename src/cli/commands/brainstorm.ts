@@ -1,0 +1,77 @@
+/**
+ * `webxcreta brainstorm [FILE|DIR|URL|-]...`: N new sentences from supplied text (or, with no
+ * input, from the harvested corpus), one per line.
+ */
+import type { Command } from 'commander';
+import { WebxError } from '../../errors.js';
+import { generateSentences } from '../../generate/index.js';
+import type { GeneratedSentence } from '../../generate/types.js';
+import { createRng, pickSeed } from '../../rng.js';
+import { modelFromInputs } from '../../supplied/index.js';
+import type { App, Io } from '../app.js';
+import { emit } from '../output.js';
+import { withApp } from '../with-app.js';
+import type { RegisterCommand } from './index.js';
+import { splitWords } from './run.js';
+
+interface BrainstormFlags {
+  count: string;
+  seed?: string;
+  topic?: string;
+}
+
+export interface BrainstormOutput {
+  ok: true;
+  seed: string;
+  topic: string[];
+  model: { fingerprint: string; corpus: 'supplied' | 'harvested'; cached: boolean; sources: number; tokens: number };
+  sentences: GeneratedSentence[];
+}
+
+export const registerBrainstorm: RegisterCommand = (program: Command, io: Io) => {
+  program
+    .command('brainstorm')
+    .description('print N new sentences learned from the given text (files, folders, URLs, - for stdin) or the harvested corpus')
+    .argument('[inputs...]', 'text, Markdown or HTML files, folders (read recursively), http(s) URLs, or - for stdin')
+    .option('-n, --count <n>', 'how many sentences', '10')
+    .option('--seed <seed>', 'seed for the choices (default: config seed, else a new one, printed on stderr)')
+    .option('--topic <words>', 'words the sentences must use, comma- or space-separated')
+    .addHelpText('after', '\nExamples:\n  webxcreta brainstorm notes/ -n 20\n  cat essay.md | webxcreta brainstorm - --topic river --seed 7\n  webxcreta brainstorm https://example.org/post.html --json')
+    .action(
+      withApp(io, async (app, inputs: string[], flags: BrainstormFlags) => {
+        const n = parseCount(flags.count);
+        const { seed, picked } = chooseSeed(app, flags.seed);
+        const source = await modelFromInputs(app, inputs);
+        if (picked) app.io.stderr.write(`seed: ${seed}\n`);
+        const topic = flags.topic ? splitWords(flags.topic) : app.config.generate.topic;
+        const sentences = generateSentences(source.model, n, { ...app.config.generate, topic }, createRng(seed));
+        const model = source.model;
+        emit<BrainstormOutput>(
+          app,
+          {
+            ok: true,
+            seed,
+            topic,
+            model: { fingerprint: model.fingerprint, corpus: source.corpus, cached: source.cached, sources: model.sources.length, tokens: model.sources.reduce((a, s) => a + s.tokens, 0) },
+            sentences,
+          },
+          (r) => r.sentences.map((s) => s.text).join('\n'),
+        );
+      }),
+    );
+};
+
+export function parseCount(value: string, max = 10_000): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new WebxError(`-n must be a whole number from 1 to ${max} (got "${value}")`, { exitCode: 2 });
+  }
+  return n;
+}
+
+/** The flag's seed, else the config's, else a fresh one (which the caller prints). */
+export function chooseSeed(app: App, flag: string | undefined): { seed: string; picked: boolean } {
+  if (flag) return { seed: flag, picked: false };
+  if (app.config.seed) return { seed: app.config.seed, picked: false };
+  return { seed: pickSeed(), picked: true };
+}

@@ -1,0 +1,22 @@
+/** Every message about supplied text, in one place. */
+import { WebxError } from '../errors.js';
+
+export const inputNotFound = (input: string) =>
+  new WebxError(`cannot read ${input}: no such file or folder`, {
+    hint: 'give a text, Markdown or HTML file, a folder of them, an http(s) URL, or - for stdin',
+    exitCode: 2,
+  });
+
+export const inputUnreadable = (input: string, why: string) =>
+  new WebxError(`cannot read ${input}: ${why}`, { hint: 'check the path and its permissions' });
+
+export const urlFailed = (url: string, why: string) =>
+  new WebxError(`cannot fetch ${url}: ${why}`, {
+    hint: 'check the URL, or save the page and pass the file instead (harvest.timeoutMs and harvest.maxBytes limit fetches)',
+  });
+
+export const noSuppliedText = (inputs: string[]) =>
+  new WebxError(`found no text to learn from in ${inputs.join(', ')}`, {
+    hint: `pass .txt, .md or .html files (or a folder holding them) with some sentences in them`,
+    exitCode: 2,
+  });

@@ -1,0 +1,13 @@
+/**
+ * Supplied text for `brainstorm` and `prompt`:
+ *   1. readSupplied              files, folders, URLs, stdin → raw texts (I/O)
+ *   2. buildSuppliedCorpus       raw texts → Corpus, one 'file' source per input (pure)
+ *   3. loadOrBuildSuppliedModel  Corpus → Model, cached by content hash under the state dir
+ */
+export { readSupplied, type ReadSuppliedOptions, type FetchLimits } from './read-supplied.js';
+export { buildSuppliedCorpus, chunkParagraphs, CHUNK_WORDS } from './build-supplied-corpus.js';
+export { loadOrBuildSuppliedModel, type SuppliedModel } from './supplied-model.js';
+export { markdownToText } from './markdown-to-text.js';
+export { noSuppliedText } from './errors.js';
+export type { SuppliedText, SuppliedFormat } from './types.js';
+export { modelFromInputs, type ModelFromInputs } from './model-from-inputs.js';

@@ -1,0 +1,21 @@
+/** A supplied text in any format → a title (maybe empty) and prose paragraphs joined by "\n\n". */
+import { load } from 'cheerio/slim';
+import { cleanTitle, htmlToText, plainToText } from '../harvest/html-to-text.js';
+import { markdownToText, type TitledText } from './markdown-to-text.js';
+import type { SuppliedText } from './types.js';
+
+export function toTitledText(supplied: SuppliedText): TitledText {
+  switch (supplied.format) {
+    case 'markdown':
+      return markdownToText(supplied.content);
+    case 'html':
+      return { title: htmlTitle(supplied.content), text: htmlToText(supplied.content) };
+    case 'text':
+      return { title: '', text: plainToText(supplied.content) };
+  }
+}
+
+function htmlTitle(html: string): string {
+  const $ = load(html);
+  return cleanTitle($('h1').first().text() || $('title').first().text());
+}
