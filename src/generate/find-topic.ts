@@ -5,7 +5,9 @@
 import type { LanguageModel } from '../weight/model/types.js';
 import { unknownTopic } from './errors.js';
 import type { LevelIndex } from './index-contexts.js';
-import { rowHasWord } from './index-contexts.js';
+
+/** A class counts for a topic word when its weight there is at least this share of its top class. */
+const MIN_SLOT_SHARE = 0.5;
 
 export interface TopicWord {
   text: string;
@@ -44,14 +46,20 @@ export function findTopicWords(lm: LanguageModel, slotLevel: LevelIndex, topic: 
   });
 }
 
+/** The slots a word fills: its literal slot, or the classes it was seen in often enough (tagger noise aside). */
 function slotsOfWord(lm: LanguageModel, slotLevel: LevelIndex, word: number): Set<number> {
   const slots = new Set<number>();
   lm.slotWord.forEach((w, slot) => {
     if (w === word) slots.add(slot);
   });
-  slotLevel.table.keys.forEach((slot, r) => {
-    if (rowHasWord(slotLevel, r, word)) slots.add(slot);
+  if (slots.size > 0) return slots;
+  const weights = new Map<number, number>();
+  const t = slotLevel.table;
+  t.keys.forEach((slot, r) => {
+    for (let e = t.rowStart[r]; e < t.rowStart[r + 1]; e++) if (t.word[e] === word) weights.set(slot, t.weight[e]);
   });
+  const max = Math.max(0, ...weights.values());
+  for (const [slot, w] of weights) if (w >= MIN_SLOT_SHARE * max) slots.add(slot);
   return slots;
 }
 

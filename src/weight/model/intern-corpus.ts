@@ -4,7 +4,7 @@
  * docId order, so the same documents give the same model whatever order they came in.
  */
 import type { AnalyzedDocument, TaggedSentence } from '../../analyze/types.js';
-import { slotsOf } from './slot-of.js';
+import { buildLexicon, slotsOf, type Lexicon } from './slot-of.js';
 import { hashUnit, unitsOf } from './hash-units.js';
 
 export interface Interner {
@@ -68,14 +68,15 @@ export function internCorpus(docs: AnalyzedDocument[], weights: Record<string, n
   };
   const sorted = [...docs].sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0));
   const scale = meanWeightScale(sorted, weights);
+  const lexicon = buildLexicon(allSentences(sorted));
   for (const doc of sorted) {
     const weight = (weights[doc.docId] ?? 1) * scale;
     if (!(weight > 0)) continue;
     const d = c.docs.length;
     c.docs.push(doc.docId);
     c.docSource.push(intern(c.sources, doc.sourceId));
-    if (doc.title) addSentence(c, doc.title, d, weight, true);
-    for (const s of doc.sentences) addSentence(c, s, d, weight, false);
+    if (doc.title) addSentence(c, lexicon, doc.title, d, weight, true);
+    for (const s of doc.sentences) addSentence(c, lexicon, s, d, weight, false);
   }
   return c;
 }
@@ -94,9 +95,16 @@ function meanWeightScale(docs: AnalyzedDocument[], weights: Record<string, numbe
   return sum > 0 ? n / sum : 1;
 }
 
-function addSentence(c: InternedCorpus, s: TaggedSentence, doc: number, weight: number, isTitle: boolean): void {
+function* allSentences(docs: AnalyzedDocument[]): Generator<TaggedSentence> {
+  for (const doc of docs) {
+    if (doc.title) yield doc.title;
+    yield* doc.sentences;
+  }
+}
+
+function addSentence(c: InternedCorpus, lexicon: Lexicon, s: TaggedSentence, doc: number, weight: number, isTitle: boolean): void {
   if (s.words.length === 0) return;
-  const { slots, forms } = slotsOf(s);
+  const { slots, forms } = slotsOf(s, lexicon);
   const words: number[] = [];
   const slotIds: number[] = [];
   let clean = s.pos[0] !== 'PUNCT' && (isTitle || finalPunct.has(s.words[s.words.length - 1]));

@@ -29,13 +29,22 @@ export interface SentenceSlots {
   forms: string[];
 }
 
+/**
+ * Lower-case word → its usual tag and lemma away from the sentence start. wink-nlp tends to tag
+ * any capitalised first word as PROPN ("Heavy rain fell"); the lexicon undoes that.
+ */
+export type Lexicon = Map<string, { pos: string; lemma: string }>;
+
 /** Slot names and normalised forms for every token of a tagged sentence. */
-export function slotsOf(s: TaggedSentence): SentenceSlots {
+export function slotsOf(s: TaggedSentence, lexicon?: Lexicon): SentenceSlots {
   const slots: string[] = [];
   const forms: string[] = [];
   for (let i = 0; i < s.words.length; i++) {
-    const pos = s.pos[i];
+    let pos = s.pos[i];
     const lower = s.words[i].toLowerCase();
+    let lemma = s.lemmas[i];
+    const usual = i === 0 && pos === 'PROPN' ? lexicon?.get(lower) : undefined;
+    if (usual && usual.pos !== 'PROPN') ({ pos, lemma } = usual);
     if (literalPos.has(pos) || (pos === 'ADV' && literalAdverbs.has(lower))) {
       const form = lower === 'an' ? 'a' : lower === 'i' ? 'I' : lower;
       slots.push(`=${form === 'I' ? 'i' : form}`);
@@ -43,7 +52,7 @@ export function slotsOf(s: TaggedSentence): SentenceSlots {
       continue;
     }
     forms.push(i === 0 ? uncapitalise(s.words[i], pos) : s.words[i]);
-    slots.push(classOf(pos, lower, s.lemmas[i], s, i));
+    slots.push(classOf(pos, lower, lemma, s, i));
   }
   return { slots, forms };
 }
@@ -78,6 +87,30 @@ function verbForm(lower: string, lemma: string, s: TaggedSentence, i: number): s
     return s.pos[j] === 'AUX' && participleAux.has(s.lemmas[j]) ? 'VERB_N' : 'VERB_D';
   }
   return 'VERB_D';
+}
+
+/** The lexicon of a corpus: the majority tag of each lower-case word seen after a sentence start. */
+export function buildLexicon(sentences: Iterable<TaggedSentence>): Lexicon {
+  const counts = new Map<string, Map<string, number>>();
+  const lemmas = new Map<string, string>();
+  for (const s of sentences) {
+    for (let i = 1; i < s.words.length; i++) {
+      const w = s.words[i];
+      if (w !== w.toLowerCase()) continue;
+      let c = counts.get(w);
+      if (!c) counts.set(w, (c = new Map()));
+      c.set(s.pos[i], (c.get(s.pos[i]) ?? 0) + 1);
+      lemmas.set(`${w} ${s.pos[i]}`, s.lemmas[i]);
+    }
+  }
+  const lexicon: Lexicon = new Map();
+  for (const [w, c] of counts) {
+    let best = '';
+    let n = 0;
+    for (const [pos, k] of c) if (k > n || (k === n && pos < best)) [best, n] = [pos, k];
+    lexicon.set(w, { pos: best, lemma: lemmas.get(`${w} ${best}`) ?? w });
+  }
+  return lexicon;
 }
 
 /** "men" → "man", "children" → "child": a changed form that is not a prefix extension. */
