@@ -1,6 +1,6 @@
 /**
  * Markdown → prose paragraphs (pure). Keeps what a reader reads: heading text, list items,
- * quotes, link and emphasis text. Drops code, images, HTML tags, tables' rules and front matter.
+ * quotes, link and emphasis text. Drops code, images, HTML tags, tables and front matter.
  * The first `#` heading, if any, is returned as the title.
  */
 import { htmlToText } from '../harvest/html-to-text.js';
@@ -28,7 +28,7 @@ export function markdownToText(markdown: string): TitledText {
     }
     if (fence || /^( {4}|\t)/.test(raw) && current.length === 0) continue;
     const line = raw.trim();
-    if (!line || /^([-*_=]\s*){3,}$/.test(line) || /^\|?[\s:|-]+\|[\s:|-]*$/.test(line)) {
+    if (!line || /^([-*_=]\s*){3,}$/.test(line) || /^\|.*\|$/.test(line)) {
       flush();
       continue;
     }
@@ -42,7 +42,7 @@ export function markdownToText(markdown: string): TitledText {
     }
     const item = /^(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
     if (item) flush();
-    current.push(inline((item ? item[1] : line).replace(/^(>\s*)+/, '').replace(/^\|(.*)\|$/, '$1').replace(/\s*\|\s*/g, ', ')));
+    current.push(inline((item ? item[1] : line).replace(/^(>\s*)+/, '')));
   }
   flush();
   return { title, text: paragraphs.filter((p) => /[\p{L}\p{N}]/u.test(p)).join('\n\n') };
