@@ -45,7 +45,8 @@ export function plainToText(text: string): string {
 
 function walk(nodes: AnyNode[], out: string[]): void {
   for (const node of nodes) {
-    if (node.type === 'text') out.push((node as unknown as { data: string }).data);
+    // Newlines in HTML source are just spaces; only <br> and blocks break lines.
+    if (node.type === 'text') out.push((node as unknown as { data: string }).data.replace(/[\t\n\r\f ]+/g, ' '));
     else if (node.type === 'tag') {
       const el = node as Element;
       if (el.name === 'br') {

@@ -91,11 +91,17 @@ function formatOf(xml: string): FeedFormat {
 
 const isLinkElement = (l: unknown): l is LinkElement => typeof l === 'object' && l !== null && '$' in l;
 
-/** Text of an xml2js value: a string, `{ _: text }`, or nothing. */
+/** Text of an xml2js value: a string, `{ _: text }`, or the text inside inline XHTML (type="xhtml"). */
 function text(v: unknown): string {
   if (typeof v === 'string') return v.trim();
-  if (typeof v === 'object' && v !== null && typeof (v as { _?: unknown })._ === 'string') return (v as { _: string })._.trim();
-  return '';
+  if (typeof v !== 'object' || v === null) return '';
+  if (typeof (v as { _?: unknown })._ === 'string') return (v as { _: string })._.trim();
+  const parts: string[] = [];
+  for (const [key, child] of Object.entries(v)) {
+    if (key === '$') continue;
+    for (const c of Array.isArray(child) ? child : [child]) parts.push(text(c));
+  }
+  return parts.filter(Boolean).join(' ');
 }
 
 const attr = (attrs: unknown, name: string) => (typeof attrs === 'object' && attrs !== null ? (attrs as Record<string, string>)[name] : undefined);

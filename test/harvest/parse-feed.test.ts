@@ -1,0 +1,42 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from '../../src/harvest/parse-feed.js';
+
+const dir = new URL('../fixtures/harvest/feeds/', import.meta.url);
+const inputs = readdirSync(dir).filter((f) => /\.(xml|json)$/.test(f) && !f.endsWith('.expected.json'));
+
+describe('parseFeed', () => {
+  it.each(inputs)('should read %s as its golden .expected.json', async (name) => {
+    const text = readFileSync(new URL(name, dir), 'utf8');
+    const expected = JSON.parse(readFileSync(new URL(name.replace(/\.(xml|json)$/, '.expected.json'), dir), 'utf8'));
+    expect(await parseFeed(text, `http://fixtures.example/feeds/${name}`)).toEqual(expected);
+  });
+
+  it('should say an HTML page is not a feed', async () => {
+    expect(await parseFeed('<!DOCTYPE html><html><head></head></html>', 'http://x.example/')).toEqual({ failure: 'html', detail: 'an HTML page' });
+  });
+
+  it('should report malformed XML', async () => {
+    const r = await parseFeed('<rss version="2.0"><channel><title>x</titel></channel></rss>', 'http://x.example/');
+    expect(r).toMatchObject({ failure: 'malformed' });
+  });
+
+  it('should report XML that is not a feed', async () => {
+    expect(await parseFeed('<?xml version="1.0"?><svg></svg>', 'http://x.example/')).toMatchObject({ failure: 'not-a-feed' });
+  });
+
+  it('should report an empty body and plain text', async () => {
+    expect(await parseFeed('  \n', 'http://x.example/')).toMatchObject({ failure: 'empty' });
+    expect(await parseFeed('Service Unavailable', 'http://x.example/')).toMatchObject({ failure: 'not-a-feed' });
+  });
+
+  it('should report JSON that is not a JSON Feed', async () => {
+    expect(await parseFeed('{"a":1}', 'http://x.example/')).toMatchObject({ failure: 'not-a-feed' });
+    expect(await parseFeed('{"a":', 'http://x.example/')).toMatchObject({ failure: 'malformed' });
+  });
+
+  it('should read an RSS feed without a version attribute as RSS 2.0', async () => {
+    const r = await parseFeed('<rss><channel><title>T</title><item><title>I</title><guid>g</guid></item></channel></rss>', 'http://x.example/');
+    expect(r).toMatchObject({ format: 'rss', title: 'T', items: [{ guid: 'g', title: 'I' }] });
+  });
+});
