@@ -34,7 +34,7 @@ export function readBrown(limitFiles = Infinity): BrownFile[] {
   }));
 }
 
-/** "The/at jury/nn said/vbd ./." → "The jury said." */
+/** "The/at jury/nn said/vbd ./." → "The jury said."; doubled end marks undone, a final ";" or ":" made a full stop. */
 function untag(line: string): string {
   if (!line) return '';
   let out = '';
@@ -48,12 +48,15 @@ function untag(line: string): string {
       continue;
     }
     if (w === "''") w = '"';
+    if (isPunct(w) && (out.endsWith(w) || (w === '.' && /[.?!]$/.test(out)))) continue; // Brown's doubled ";/. ;/." and "Jr./np ./."
     const glue = attachLeft.has(w) || w === '"' || (out.endsWith('(')) || (openQuote && out.endsWith('"'));
     openQuote = false;
     out += out && !glue ? ` ${w}` : w;
   }
-  return out;
+  return out.replace(/[;:]$/, '.');
 }
+
+const isPunct = (w: string): boolean => /^[.,;:?!]$/.test(w);
 
 export interface Split {
   train: BrownFile[];
