@@ -11,3 +11,4 @@ export { markdownToText } from './markdown-to-text.js';
 export { noSuppliedText } from './errors.js';
 export type { SuppliedText, SuppliedFormat } from './types.js';
 export { modelFromInputs, type ModelFromInputs } from './model-from-inputs.js';
+export { makePrompts, toWhatIf, PROMPT_COUNTS, type WritingPrompt, type PromptKind } from './make-prompts.js';

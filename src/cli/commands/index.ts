@@ -10,6 +10,7 @@ import { registerFeeds } from './feeds.js';
 import { registerAnalyze } from './analyze.js';
 import { registerInspect } from './inspect.js';
 import { registerBrainstorm } from './brainstorm.js';
+import { registerPrompt } from './prompt.js';
 import { registerGenerate } from './generate.js';
 import { registerPublish } from './publish.js';
 import { registerServe } from './serve.js';
@@ -27,6 +28,7 @@ export const commands: RegisterCommand[] = [
   registerAnalyze,
   registerInspect,
   registerBrainstorm,
+  registerPrompt,
   registerGenerate,
   registerPublish,
   registerServe,
