@@ -23,7 +23,7 @@ export function readCorpus(store: Store, filter: { ownOnly?: boolean } = {}): Co
   const rows = store
     .prepare(
       `SELECT d.* FROM documents d JOIN sources s ON s.id = d.source_id ${own}
-       ORDER BY s.added_at, s.url, d.kind DESC, COALESCE(d.published, ''), d.id`,
+       ORDER BY s.added_at, s.url, d.kind DESC, d.published IS NULL, d.published, d.rowid`,
     )
     .all() as DocumentRow[];
   return { version: 1, sources, documents: rows.map(toDocument) };

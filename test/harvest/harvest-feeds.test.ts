@@ -1,0 +1,146 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { defaults } from '../../src/config.js';
+import { addSource, harvestFeeds, listSources, readCorpus, type HarvestOptions } from '../../src/harvest/index.js';
+import type { FeedResult } from '../../src/harvest/types.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { atom, rss } from './helpers/make-feeds.js';
+import { send, serveTestRoutes, type TestServer } from './helpers/serve-test-routes.js';
+
+let server: TestServer;
+let store: Store;
+const options: HarvestOptions = { ...defaults.harvest, timeoutMs: 1_500, connectTimeoutMs: 1_000 };
+
+const comment = (n: number, post: string) => ({ guid: `${post}-c${n}`, title: `Comment ${n} on ${post}`, html: `<p>Comment number ${n} on ${post}.</p>`, author: `Reader ${n}` });
+
+beforeAll(async () => {
+  server = await serveTestRoutes();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  store = openStore(':memory:');
+});
+afterEach(() => store.close());
+
+describe('harvestFeeds', () => {
+  it('should store posts as clean text with comments linked to their post', async () => {
+    server.route(
+      '/blog/feed.xml',
+      send(
+        rss('Blog', [
+          { guid: 'p1', link: `${server.url}/blog/p1`, title: 'First', html: '<p>One.</p><script>x</script><p>Two.</p>', comments: 2, commentsUrl: 'comments/p1.xml', author: 'Ann', date: 'Tue, 02 Jan 2024 10:00:00 +0000' },
+          { guid: 'p2', link: `${server.url}/blog/p2`, title: 'Second', html: '<p>Only.</p>', commentsUrl: 'comments/p2.xml' },
+        ]),
+      ),
+    );
+    server.route('/blog/comments/p1.xml', send(rss('c', [comment(1, 'p1'), comment(2, 'p1')])));
+    server.route('/blog/comments/p2.xml', send(rss('c', [comment(1, 'p2'), comment(2, 'p2'), comment(3, 'p2')])));
+    const report = await harvestFeeds(store, [`${server.url}/blog/feed.xml`], options);
+    expect(report.feeds).toEqual([
+      expect.objectContaining({ url: `${server.url}/blog/feed.xml`, outcome: 'new', newItems: 2, updatedItems: 0, comments: 5, status: 200 }),
+    ]);
+    const { sources, documents } = readCorpus(store);
+    expect(sources).toEqual([{ id: sources[0].id, url: `${server.url}/blog/feed.xml`, title: 'Blog', siteUrl: 'http://site.example/', kind: 'blog' }]);
+    const posts = documents.filter((d) => d.kind === 'post');
+    expect(posts.map((p) => [p.title, p.text, p.commentCount, p.author ?? null, p.published ?? null])).toEqual([
+      ['First', 'One.\n\nTwo.', 2, 'Ann', '2024-01-02T10:00:00.000Z'],
+      ['Second', 'Only.', 3, null, null],
+    ]);
+    const first = posts[0];
+    expect(documents.filter((d) => d.parentId === first.id).map((c) => c.text)).toEqual(['Comment number 1 on p1.', 'Comment number 2 on p1.']);
+  });
+
+  it('should harvest Atom with xml:base, reply links and thr:count', async () => {
+    server.route(
+      '/atom/feed.atom',
+      send(atom('Atom blog', `${server.url}/atom/`, [{ guid: 'tag:a,1', link: 'posts/a1', title: 'A1', html: '<p>Atom text.</p>', commentsUrl: 'posts/a1/replies.atom', comments: 7 }]), {
+        'content-type': 'application/atom+xml',
+      }),
+    );
+    server.route('/atom/posts/a1/replies.atom', send(atom('r', `${server.url}/atom/`, [{ guid: 'tag:a,1,c1', title: 'Re', html: 'Nice.' }])));
+    const report = await harvestFeeds(store, [`${server.url}/atom/feed.atom`], options);
+    expect(report.feeds[0]).toMatchObject({ outcome: 'new', newItems: 1, comments: 1 });
+    const post = readCorpus(store).documents.find((d) => d.kind === 'post')!;
+    expect(post).toMatchObject({ url: `${server.url}/atom/posts/a1`, commentCount: 7, text: 'Atom text.' });
+  });
+
+  it('should answer a second run with 304s and store nothing twice', async () => {
+    let hits = 0;
+    const body = rss('Cached', [{ guid: 'c1', title: 'C1', html: '<p>Cached text.</p>' }]);
+    server.route('/cached.xml', (req, res) => {
+      hits++;
+      if (req.headers['if-none-match'] === '"c-v1"') {
+        res.writeHead(304);
+        return res.end();
+      }
+      send(body, { etag: '"c-v1"' })(req, res);
+    });
+    const url = `${server.url}/cached.xml`;
+    await harvestFeeds(store, [url], options);
+    const again = await harvestFeeds(store, [url], options);
+    expect(again.feeds[0]).toMatchObject({ outcome: 'unchanged', status: 304, newItems: 0 });
+    expect(hits).toBe(2);
+    expect(readCorpus(store).documents).toHaveLength(1);
+    expect(listSources(store)[0]).toMatchObject({ documents: 1, lastStatus: 304 });
+  });
+
+  it('should update an edited post in place, keeping its id', async () => {
+    let text = '<p>Draft words.</p>';
+    server.route('/edited.xml', (req, res) => send(rss('E', [{ guid: 'e1', title: 'Edited', html: text }]))(req, res));
+    const url = `${server.url}/edited.xml`;
+    await harvestFeeds(store, [url], options);
+    const before = readCorpus(store).documents[0];
+    text = '<p>Final words.</p>';
+    const report = await harvestFeeds(store, [url], options);
+    expect(report.feeds[0]).toMatchObject({ outcome: 'new', newItems: 0, updatedItems: 1 });
+    const after = readCorpus(store).documents;
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: before.id, text: 'Final words.' });
+    expect(after[0].contentHash).not.toBe(before.contentHash);
+    const unchanged = await harvestFeeds(store, [url], options);
+    expect(unchanged.feeds[0]).toMatchObject({ outcome: 'unchanged', newItems: 0, updatedItems: 0 });
+  });
+
+  it('should store duplicates once: same guid, same link, same content in another feed', async () => {
+    server.route(
+      '/dupes-a.xml',
+      send(
+        rss('A', [
+          { guid: 'same', title: 'Twice', html: '<p>Repeated guid.</p>' },
+          { guid: 'same', title: 'Twice', html: '<p>Repeated guid.</p>' },
+          { link: 'http://site.example/x', title: 'No guid', html: '<p>By link.</p>' },
+          { link: 'http://site.example/x', title: 'No guid', html: '<p>By link.</p>' },
+          { guid: 'syndicated-a', title: 'Shared', html: '<p>The very same text in two feeds.</p>' },
+        ]),
+      ),
+    );
+    server.route('/dupes-b.xml', send(rss('B', [{ guid: 'syndicated-b', title: 'Shared', html: '<p>The very same text in two feeds.</p>' }])));
+    const report = await harvestFeeds(store, [`${server.url}/dupes-a.xml`, `${server.url}/dupes-b.xml`], { ...options, perHostConcurrency: 1, concurrency: 1 });
+    expect(report.feeds.map((f) => f.newItems)).toEqual([3, 0]);
+    expect(readCorpus(store).documents.map((d) => d.title)).toEqual(['Twice', 'No guid', 'Shared']);
+  });
+
+  it('should harvest every enabled source when no URL is given and report each as it finishes', async () => {
+    server.route('/one.xml', send(rss('One', [{ guid: '1', title: 'One', html: 'one' }])));
+    server.route('/two.xml', send(rss('Two', [{ guid: '2', title: 'Two', html: 'two' }])));
+    addSource(store, `${server.url}/one.xml`);
+    addSource(store, `${server.url}/two.xml`, { kind: 'own', title: 'My blog' });
+    const seen: Array<[string, number, number]> = [];
+    const report = await harvestFeeds(store, undefined, { ...options, onFeedDone: (r: FeedResult, done, total) => seen.push([r.url, done, total]) });
+    expect(report.feeds.map((f) => f.outcome)).toEqual(['new', 'new']);
+    expect(seen.map(([, done, total]) => [done, total]).sort()).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    const own = readCorpus(store, { ownOnly: true });
+    expect(own.sources).toEqual([expect.objectContaining({ kind: 'own', title: 'My blog' })]);
+    expect(own.documents.map((d) => d.title)).toEqual(['Two']);
+  });
+
+  it('should fetch through urlMap and keep the canonical URLs', async () => {
+    server.route('/mapped/feed.xml', send(rss('Mapped', [{ guid: 'm1', link: 'post-1', title: 'M', html: 'mapped text' }])));
+    const canonical = 'http://builtin.webxcreta.invalid/mapped/feed.xml';
+    const report = await harvestFeeds(store, [canonical], { ...options, urlMap: (u) => u.replace('http://builtin.webxcreta.invalid', server.url) });
+    expect(report.feeds[0]).toMatchObject({ url: canonical, outcome: 'new', newItems: 1 });
+    expect(readCorpus(store).documents[0].url).toBe('http://builtin.webxcreta.invalid/mapped/post-1');
+  });
+});
