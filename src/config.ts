@@ -34,6 +34,8 @@ export const configSchema = z.strictObject({
       maxRedirects: z.number().int().min(0).default(5),
       comments: z.boolean().default(true),
       userAgent: z.string().default('webXcreta/0.1 (+https://www.npmjs.com/package/webxcreta)'),
+      /** Comment feeds fetched per feed per run at most (politeness); the rest follow on later runs. */
+      maxCommentFeeds: z.number().int().min(0).default(200),
     })
     .prefault({}),
   weight: z

@@ -1,42 +1,81 @@
 /**
- * Comment feeds (wfw:commentRss, link rel="replies"): fetched for posts that are new or whose
- * comment count changed, at most `MAX_COMMENT_FEEDS` per feed per run (politeness). A comment feed
- * that fails is skipped quietly: the post and its stated count still stand.
+ * Comment feeds (wfw:commentRss, link rel="replies"). A post's comment feed is read when it was
+ * never read (`comments_seen` NULL) or its stated count changed, at most `maxCommentFeeds` per feed
+ * per run (politeness); posts left over are caught up on later runs, even when their feed is
+ * unchanged. A comment feed that fails is skipped quietly and tried again next run.
  */
 import type { Store } from '../store/open-store.js';
+import { cachedStatement } from './cached-statement.js';
 import { documentIdOf } from './hash-id.js';
-import type { ReadContext } from './read-feed.js';
-import { readFeed } from './read-feed.js';
-import { findDocument, type HarvestedDocument } from './store-documents.js';
+import { readFeed, type ReadContext } from './read-feed.js';
+import { countStoredComments, findDocument, writeDocument, type HarvestedDocument } from './store-documents.js';
 import { toCommentDocument } from './to-documents.js';
 
-export const MAX_COMMENT_FEEDS = 50;
-
-export interface PostComments {
-  /** The guid of the post the comments answer (its id is known only once the post is written). */
-  postGuid: string;
-  comments: HarvestedDocument[];
+/** A post whose comments are wanted: its guid (to find its id once written), comment feed and stated count. */
+export interface CommentTarget {
+  guid: string;
+  commentsUrl: string;
+  commentCount?: number;
 }
 
-export async function harvestComments(store: Store, sourceId: string, posts: HarvestedDocument[], ctx: ReadContext): Promise<PostComments[]> {
-  const wanted = posts.filter((p) => p.commentsUrl && needsComments(store, sourceId, p)).slice(0, MAX_COMMENT_FEEDS);
+export interface ReadComments {
+  target: CommentTarget;
+  /** Undefined when the comment feed could not be read. */
+  comments?: HarvestedDocument[];
+}
+
+interface PostRow {
+  id: string;
+  comments_url: string | null;
+  comments_seen: number | null;
+}
+
+/** Posts of this harvest whose comment feed should be read now. */
+export function commentTargets(store: Store, sourceId: string, posts: HarvestedDocument[], max: number): CommentTarget[] {
+  const wanted = posts.filter((p) => {
+    if (!p.commentsUrl || p.commentCount === 0) return false;
+    const row = findDocument(store, sourceId, p) as PostRow | undefined;
+    if (!row || row.comments_seen === null) return true;
+    return p.commentCount !== undefined ? p.commentCount !== row.comments_seen : row.comments_url !== p.commentsUrl;
+  });
+  return wanted.slice(0, max).map((p) => ({ guid: p.guid, commentsUrl: p.commentsUrl!, commentCount: p.commentCount }));
+}
+
+/** Stored posts whose comment feed was never read (left over by the cap, or failed): caught up on unchanged feeds. */
+export function pendingCommentTargets(store: Store, sourceId: string, max: number): CommentTarget[] {
+  const rows = cachedStatement(
+    store,
+    `SELECT guid, comments_url, comment_count FROM documents WHERE source_id = ? AND kind = 'post' AND comments_url IS NOT NULL
+       AND comments_seen IS NULL AND comment_count > 0 ORDER BY rowid LIMIT ?`,
+  ).all(sourceId, max) as Array<{ guid: string; comments_url: string; comment_count: number }>;
+  return rows.map((r) => ({ guid: r.guid, commentsUrl: r.comments_url, commentCount: r.comment_count }));
+}
+
+export async function readComments(store: Store, sourceId: string, targets: CommentTarget[], ctx: ReadContext): Promise<ReadComments[]> {
   return Promise.all(
-    wanted.map(async (post) => {
-      const read = await readFeed(post.commentsUrl!, ctx, {}, false);
-      if (read.kind !== 'feed') return { postGuid: post.guid, comments: [] };
-      // Provisional parent id for guid fallbacks; the writer sets the real one.
-      const parentId = findDocument(store, sourceId, post)?.id ?? documentIdOf(sourceId, post.guid);
+    targets.map(async (target) => {
+      const read = await readFeed(target.commentsUrl, ctx, {}, false);
+      if (read.kind !== 'feed') return { target };
+      // The parent id seeds guid fallbacks; a new post's id is known from its guid already.
+      const parentId = findDocument(store, sourceId, { guid: target.guid, kind: 'post' })?.id ?? documentIdOf(sourceId, target.guid);
       const comments = read.feed.items.map((item) => toCommentDocument(item, parentId)).filter((c): c is HarvestedDocument => !!c);
-      return { postGuid: post.guid, comments };
+      return { target, comments };
     }),
   );
 }
 
-function needsComments(store: Store, sourceId: string, post: HarvestedDocument): boolean {
-  const row = findDocument(store, sourceId, post);
-  if (!row) return true;
-  if (post.commentCount === undefined) return row.comments_url !== post.commentsUrl;
-  if (post.commentCount === 0) return false;
-  const held = store.prepare('SELECT COUNT(*) AS n FROM documents WHERE parent_id = ?').get(row.id) as { n: number };
-  return held.n !== post.commentCount;
+/** Writes comments under their posts (inside the feed's transaction); returns how many were new. */
+export function writeComments(store: Store, sourceId: string, read: ReadComments[], idOf: (guid: string) => string | undefined, now: string): number {
+  let added = 0;
+  for (const { target, comments } of read) {
+    const parentId = idOf(target.guid);
+    if (!comments || !parentId) continue;
+    for (const comment of comments) {
+      if (writeDocument(store, sourceId, { ...comment, parentId }, now).outcome === 'new') added++;
+    }
+    if (target.commentCount === undefined) countStoredComments(store, parentId);
+    const seen = target.commentCount ?? comments.length;
+    cachedStatement(store, 'UPDATE documents SET comments_seen = ? WHERE id = ?').run(seen, parentId);
+  }
+  return added;
 }

@@ -5,12 +5,12 @@
  */
 import type { Store } from '../store/open-store.js';
 import { isBackedOff } from './backoff.js';
-import { harvestComments } from './harvest-comments.js';
+import { commentTargets, pendingCommentTargets, readComments, writeComments } from './harvest-comments.js';
 import { skippedMessage } from './messages.js';
 import { readFeed, type ReadContext } from './read-feed.js';
 import { recordFailure, recordNotModified, recordSuccess } from './record-source.js';
 import { findSource, type SourceRow } from './sources.js';
-import { countStoredComments, writeDocument, type HarvestedDocument } from './store-documents.js';
+import { findDocument, writeDocument, type HarvestedDocument } from './store-documents.js';
 import { toPostDocument } from './to-documents.js';
 import type { FeedResult } from './types.js';
 
@@ -18,6 +18,7 @@ export interface FeedContext extends ReadContext {
   store: Store;
   force: boolean;
   comments: boolean;
+  maxCommentFeeds: number;
 }
 
 export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<FeedResult> {
@@ -37,8 +38,13 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
   try {
     const read = await readFeed(source.url, ctx, { etag: source.etag ?? undefined, lastModified: source.last_modified ?? undefined });
     if (read.kind === 'not-modified') {
-      recordNotModified(ctx.store, source, now);
-      return result({ outcome: 'unchanged', status: 304 });
+      const pending = ctx.comments ? pendingCommentTargets(ctx.store, source.id, ctx.maxCommentFeeds) : [];
+      const comments = await readComments(ctx.store, source.id, pending, ctx);
+      const added = ctx.store.transaction(() => {
+        recordNotModified(ctx.store, source, now);
+        return writeComments(ctx.store, source.id, comments, (guid) => findDocument(ctx.store, source.id, { guid, kind: 'post' })?.id, now);
+      })();
+      return result({ outcome: added > 0 ? 'new' : 'unchanged', status: 304, comments: added });
     }
     if (read.kind === 'failed') {
       recordFailure(ctx.store, source, now, read.problem.error, read.status, read.retryAfter);
@@ -51,7 +57,8 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
       return result({ outcome: 'error', status: read.status, error, hint: `remove the page with \`webxcreta feeds remove ${source.url}\`` });
     }
     const posts = read.feed.items.map(toPostDocument).filter((d): d is HarvestedDocument => !!d);
-    const comments = ctx.comments ? await harvestComments(ctx.store, target.id, posts, ctx) : [];
+    const targets = ctx.comments ? commentTargets(ctx.store, target.id, posts, ctx.maxCommentFeeds) : [];
+    const comments = await readComments(ctx.store, target.id, targets, ctx);
     const counts = ctx.store.transaction(() => {
       const c = { newItems: 0, updatedItems: 0, comments: 0 };
       const ids = new Map<string, string>();
@@ -61,13 +68,7 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
         if (w.outcome === 'new') c.newItems++;
         if (w.outcome === 'updated') c.updatedItems++;
       }
-      for (const { postGuid, comments: list } of comments) {
-        const parentId = ids.get(postGuid)!;
-        for (const comment of list) {
-          if (writeDocument(ctx.store, target.id, { ...comment, parentId }, now).outcome === 'new') c.comments++;
-        }
-        if (posts.find((p) => p.guid === postGuid)?.commentCount === undefined) countStoredComments(ctx.store, parentId);
-      }
+      c.comments = writeComments(ctx.store, target.id, comments, (guid) => ids.get(guid), now);
       recordSuccess(ctx.store, target, now, { status: read.status, etag: read.etag, lastModified: read.lastModified, title: read.feed.title, siteUrl: read.feed.siteUrl });
       return c;
     })();

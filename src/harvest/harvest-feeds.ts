@@ -31,6 +31,7 @@ export async function harvestFeeds(store: Store, urls: string[] | undefined, opt
     store,
     force: options.force ?? false,
     comments: options.comments,
+    maxCommentFeeds: options.maxCommentFeeds ?? 200,
     limit: limitHosts(options.concurrency, options.perHostConcurrency),
     fetch: {
       agent,

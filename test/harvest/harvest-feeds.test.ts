@@ -143,4 +143,70 @@ describe('harvestFeeds', () => {
     expect(report.feeds[0]).toMatchObject({ url: canonical, outcome: 'new', newItems: 1 });
     expect(readCorpus(store).documents[0].url).toBe('http://builtin.webxcreta.invalid/mapped/post-1');
   });
+
+  it('should keep what is stored when a feed later fails or breaks', async () => {
+    let mode: 'ok' | '500' | 'broken' = 'ok';
+    server.route('/flaky.xml', (req, res) => {
+      if (mode === '500') return send('down', {}, 500)(req, res);
+      if (mode === 'broken') return send('<rss version="2.0"><channel><item><title>cut')(req, res);
+      send(rss('Flaky', [{ guid: 'f1', title: 'Kept', html: 'kept text' }]))(req, res);
+    });
+    const url = `${server.url}/flaky.xml`;
+    await harvestFeeds(store, [url], options);
+    mode = '500';
+    expect((await harvestFeeds(store, [url], options)).feeds[0]).toMatchObject({ outcome: 'error', status: 500 });
+    mode = 'broken';
+    expect((await harvestFeeds(store, [url], options)).feeds[0]).toMatchObject({ outcome: 'error', status: 200 });
+    expect(readCorpus(store).documents.map((d) => d.title)).toEqual(['Kept']);
+  });
+
+  it('should back off a feed that keeps failing, say when it will retry, and fetch it with force', async () => {
+    let hits = 0;
+    server.route('/failing.xml', (req, res) => {
+      hits++;
+      send('down', {}, 503)(req, res);
+    });
+    const url = `${server.url}/failing.xml`;
+    await harvestFeeds(store, [url], options);
+    await harvestFeeds(store, [url], options);
+    const row = store.prepare('SELECT failures, next_attempt_at FROM sources WHERE url = ?').get(url) as { failures: number; next_attempt_at: string };
+    expect(row.failures).toBe(2);
+    const skipped = (await harvestFeeds(store, [url], options)).feeds[0];
+    expect(skipped).toMatchObject({ outcome: 'skipped', error: `skipped ${url}: it failed 2 times in a row; next try after ${row.next_attempt_at}` });
+    expect(skipped.hint).toContain('--force');
+    expect(hits).toBe(2);
+    const forced = (await harvestFeeds(store, [url], { ...options, force: true })).feeds[0];
+    expect(forced).toMatchObject({ outcome: 'error', status: 503 });
+    expect(hits).toBe(3);
+    server.route('/failing.xml', send(rss('Back', [{ guid: 'b', title: 'Back', html: 'back' }])));
+    await harvestFeeds(store, [url], { ...options, force: true });
+    expect(store.prepare('SELECT failures, next_attempt_at FROM sources WHERE url = ?').get(url)).toEqual({ failures: 0, next_attempt_at: null });
+  });
+
+  it('should stop quickly when the run is cancelled', async () => {
+    server.route('/hang.xml', () => undefined);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const report = await harvestFeeds(store, [`${server.url}/hang.xml`], { ...options, timeoutMs: 60_000, signal: controller.signal });
+    expect(report.feeds[0]).toMatchObject({ outcome: 'error', error: `harvest of ${server.url}/hang.xml was cancelled` });
+  });
+
+  it('should read at most maxCommentFeeds comment feeds per run and catch up on the next, even on a 304', async () => {
+    const body = rss('Capped', [
+      { guid: 'k1', title: 'K1', html: 'k one', comments: 1, commentsUrl: 'k/1.xml' },
+      { guid: 'k2', title: 'K2', html: 'k two', comments: 2, commentsUrl: 'k/2.xml' },
+    ]);
+    server.route('/capped.xml', (req, res) => {
+      if (req.headers['if-none-match'] === '"k"') return void res.writeHead(304).end();
+      send(body, { etag: '"k"' })(req, res);
+    });
+    server.route('/k/1.xml', send(rss('c', [comment(1, 'k1')])));
+    server.route('/k/2.xml', send(rss('c', [comment(1, 'k2'), comment(2, 'k2')])));
+    const url = `${server.url}/capped.xml`;
+    const capped = { ...options, maxCommentFeeds: 1 };
+    expect((await harvestFeeds(store, [url], capped)).feeds[0]).toMatchObject({ outcome: 'new', newItems: 2, comments: 1 });
+    expect((await harvestFeeds(store, [url], capped)).feeds[0]).toMatchObject({ outcome: 'new', status: 304, newItems: 0, comments: 2 });
+    expect((await harvestFeeds(store, [url], capped)).feeds[0]).toMatchObject({ outcome: 'unchanged', status: 304, comments: 0 });
+    expect(readCorpus(store).documents.filter((d) => d.kind === 'comment')).toHaveLength(3);
+  });
 });
