@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEntryXml, publishPost } from '../../src/publish/index.js';
+import { startAtomBus, type AtomBus } from '../fixtures/publish/atombus.js';
+import { makeTestApp, withPosts } from '../fixtures/publish/test-app.js';
+
+let bus: AtomBus;
+beforeAll(async () => {
+  bus = await startAtomBus();
+}, 60_000);
+afterAll(async () => {
+  await bus?.stop();
+});
+
+describe('publishPost (to AtomBus)', () => {
+  it('should post to an independent AtomPub server and read the entry back, once', async () => {
+    const collection = `${bus.url}feeds/webxcreta`;
+    const t = makeTestApp({ publish: { collectionUrl: collection, user: bus.user } }, { WEBXCRETA_APP_PASSWORD: bus.password });
+    withPosts(t, 'post-river');
+    const pub = await publishPost(t.app, 'p-river-0001');
+    expect(pub.url).toMatch(new RegExp(`^${bus.url}feeds/webxcreta/entries/[0-9a-f-]{36}$`));
+
+    const headers = { authorization: `Basic ${Buffer.from(`${bus.user}:${bus.password}`).toString('base64')}` };
+    const back = parseEntryXml(await (await fetch(pub.url, { headers })).text());
+    expect(back?.title).toBe('The river trade of the northern towns');
+    expect(back?.contentHtml).toContain('Merchants say the tolls are &lt;high&gt; &amp; "rising".');
+
+    // AtomBus assigns its own atom:id; a lost answer is still recognised by the id carried in the content.
+    t.app.store().prepare("UPDATE publications SET state = 'intent', url = NULL, edit_url = NULL").run();
+    const again = await publishPost(t.app, 'p-river-0001');
+    expect(again.url).toBe(pub.url);
+    const feed = await (await fetch(collection, { headers })).text();
+    expect(feed.match(/<entry>/g)).toHaveLength(1);
+    t.app.close();
+  });
+});
