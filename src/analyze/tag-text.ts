@@ -34,21 +34,43 @@ export function tagText(text: string): TaggedSentence[] {
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   const out: TaggedSentence[] = [];
-  for (const [start, end] of spans) {
-    const sentence: TaggedSentence = { words: [], lemmas: [], pos: [], spaces: [] };
-    let spaceBefore = false;
-    for (let i = start; i <= end; i++) {
-      if (pos[i] === 'SPACE') {
-        spaceBefore = true;
-        continue;
-      }
-      sentence.words.push(words[i]);
-      sentence.lemmas.push(lemmas[i]);
-      sentence.pos.push(pos[i]);
-      sentence.spaces.push(spaceBefore || spaces[i] !== '');
-      spaceBefore = false;
-    }
-    if (sentence.words.length > 0) out.push(sentence);
+  for (const [first, end] of spans) {
+    let start = first;
+    while (start <= end && pos[start] === 'SPACE') start++;
+    if (start > end) continue;
+    const sentence = hasSpace(pos, start, end)
+      ? collect(words, lemmas, pos, spaces, start, end)
+      : {
+          words: words.slice(start, end + 1),
+          lemmas: lemmas.slice(start, end + 1),
+          pos: pos.slice(start, end + 1),
+          spaces: spaces.slice(start, end + 1).map((sp) => sp !== ''),
+        };
+    if (start > first) sentence.spaces[0] = true;
+    out.push(sentence);
   }
   return out;
+}
+
+function hasSpace(pos: string[], start: number, end: number): boolean {
+  for (let i = start; i <= end; i++) if (pos[i] === 'SPACE') return true;
+  return false;
+}
+
+/** The slow path: a sentence with whitespace tokens inside (rare: a line break mid-sentence). */
+function collect(words: string[], lemmas: string[], pos: string[], spaces: string[], start: number, end: number): TaggedSentence {
+  const sentence: TaggedSentence = { words: [], lemmas: [], pos: [], spaces: [] };
+  let spaceBefore = false;
+  for (let i = start; i <= end; i++) {
+    if (pos[i] === 'SPACE') {
+      spaceBefore = true;
+      continue;
+    }
+    sentence.words.push(words[i]);
+    sentence.lemmas.push(lemmas[i]);
+    sentence.pos.push(pos[i]);
+    sentence.spaces.push(spaceBefore || spaces[i] !== '');
+    spaceBefore = false;
+  }
+  return sentence;
 }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { brownText } from '../../bench/brown-corpus.js';
+import { brownText } from '../../bench/analyze-brown.js';
 import { createApp, type App } from '../../src/cli/app.js';
 import { MODEL_FORMAT } from '../../src/weight/model-format.js';
 import { modelFileOf, refreshModel } from '../../src/weight/load-or-build-model.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brownText } from '../../../bench/brown-corpus.js';
+import { brownText } from '../../../bench/analyze-brown.js';
 import { openStore } from '../../../src/store/open-store.js';
 import { insertSource, upsertDocument } from '../../fixtures/weight/seed-store.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';

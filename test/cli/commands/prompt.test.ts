@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brownText } from '../../../bench/brown-corpus.js';
+import { brownText } from '../../../bench/analyze-brown.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { runCli } from '../../helpers/run-cli.js';
 

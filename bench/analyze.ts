@@ -1,0 +1,205 @@
+/**
+ * `npm run bench:analyze`: analysis and model-building speed and memory on the Brown corpus
+ * (~1.16M tokens) and on ten variant copies of it (~9.5M tokens). Each size runs in its own child
+ * process, so each peak memory figure (max RSS) is that size's alone.
+ *
+ *   raw wink      wink-nlp readDoc (sbd + pos) and its POS tags out, nothing else
+ *   analyze       webXcreta's analyzeStore: tagging, packing, SQLite writes in batches
+ *   ratio         analyze tokens/s ÷ raw tokens/s (target ≥ 0.7)
+ * Speeds are tokens per CPU second of this process (user + system), which a busy shared machine
+ * disturbs far less than wall time; both code paths are warmed up before they are timed.
+ *   load          loadAnalysis: every stored analysis back into memory (+ heap it holds)
+ *   model         buildModel: weighting + the language model; then its file saved and loaded
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { analyzeDocument } from '../src/analyze/analyze-document.js';
+import { analyzeStore } from '../src/analyze/analyze-store.js';
+import { packDocument } from '../src/analyze/pack-document.js';
+import { loadAnalysis } from '../src/analyze/load-analysis.js';
+import { readCorpus } from '../src/harvest/read-corpus.js';
+import type { Corpus } from '../src/harvest/types.js';
+import { openStore, type Store } from '../src/store/open-store.js';
+import { buildModel } from '../src/weight/build-model.js';
+import { loadModel, saveModel } from '../src/weight/model-file.js';
+import { brownCorpus } from './analyze-brown.js';
+
+interface SizeResult {
+  copies: number;
+  documents: number;
+  tokens: number;
+  rawTokensPerSec: number;
+  analyzeTokensPerSec: number;
+  ratio: number;
+  analyzeSec: number;
+  loadSec: number;
+  analysisHeapMB: number;
+  modelSec: number;
+  modelFileMB: number;
+  saveSec: number;
+  loadModelSec: number;
+  dbMB: number;
+  peakRssMB: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+const sec = (ms: number) => Math.round(ms / 10) / 100;
+const heapMB = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return mb(process.memoryUsage().heapUsed);
+};
+
+/** CPU milliseconds (user + system) spent by this process since `from`. */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+};
+
+function measureRaw(corpus: Corpus): { tokens: number; ms: number } {
+  const nlp = winkNLP(model, ['sbd', 'pos']);
+  const its = nlp.its;
+  const tagAll = (docs: Corpus['documents']) => {
+    let tokens = 0;
+    for (const d of docs) {
+      if (d.title) tokens += nlp.readDoc(d.title).tokens().out(its.pos).length;
+      tokens += nlp.readDoc(d.text).tokens().out(its.pos).length;
+    }
+    return tokens;
+  };
+  tagAll(corpus.documents.slice(0, 100)); // warm up
+  const t = process.cpuUsage();
+  const tokens = tagAll(corpus.documents);
+  return { tokens, ms: cpuMs(t) };
+}
+
+function warmUpAnalyze(corpus: Corpus): void {
+  for (const d of corpus.documents.slice(0, 100)) packDocument(analyzeDocument(d));
+}
+
+function fillStore(store: Store, corpus: Corpus): void {
+  const addSource = store.prepare("INSERT INTO sources (id, url, title, kind, added_at) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00Z')");
+  const addDoc = store.prepare(
+    `INSERT INTO documents (id, source_id, kind, guid, title, text, comment_count, content_hash, fetched_at, updated_at)
+     VALUES (?, ?, 'post', ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+  );
+  store.transaction(() => {
+    for (const s of corpus.sources) addSource.run(s.id, s.url, s.title, s.kind);
+    for (const d of corpus.documents) addDoc.run(d.id, d.sourceId, d.id, d.title, d.text, d.commentCount, d.contentHash);
+  })();
+}
+
+function runSize(copies: number): SizeResult {
+  const dir = mkdtempSync(join(tmpdir(), 'webx-bench-analyze-'));
+  try {
+    const corpus = brownCorpus(copies);
+    const raw = measureRaw(corpus);
+    const store = openStore(join(dir, 'webxcreta.db'));
+    fillStore(store, corpus);
+    warmUpAnalyze(corpus);
+    const cpu = process.cpuUsage();
+    let t = performance.now();
+    const analyzed = analyzeStore(store);
+    const analyzeWallMs = performance.now() - t;
+    const analyzeMs = cpuMs(cpu);
+    const settings = { damping: 'log-squared' as const, ownShare: 0.25, ownOnly: false, commentWeight: 0.2 };
+    const stored = readCorpus(store);
+    const before = heapMB();
+    t = performance.now();
+    const analysis = loadAnalysis(store);
+    const loadMs = performance.now() - t;
+    const analysisHeapMB = Math.round((heapMB() - before) * 10) / 10;
+    t = performance.now();
+    const built = buildModel(stored, analysis, settings);
+    const modelMs = performance.now() - t;
+    const file = join(dir, 'model.json');
+    t = performance.now();
+    saveModel(file, built);
+    const saveMs = performance.now() - t;
+    t = performance.now();
+    loadModel(file);
+    const loadModelMs = performance.now() - t;
+    store.close();
+    return {
+      copies,
+      documents: corpus.documents.length,
+      tokens: analyzed.tokens,
+      rawTokensPerSec: Math.round((raw.tokens / raw.ms) * 1000),
+      analyzeTokensPerSec: Math.round((analyzed.tokens / analyzeMs) * 1000),
+      ratio: Math.round(((analyzed.tokens / analyzeMs) / (raw.tokens / raw.ms)) * 100) / 100,
+      analyzeSec: sec(analyzeWallMs),
+      loadSec: sec(loadMs),
+      analysisHeapMB,
+      modelSec: sec(modelMs),
+      modelFileMB: mb(statSync(file).size),
+      saveSec: sec(saveMs),
+      loadModelSec: sec(loadModelMs),
+      dbMB: mb(statSync(join(dir, 'webxcreta.db')).size + (statSync(join(dir, 'webxcreta.db-wal'), { throwIfNoEntry: false })?.size ?? 0)),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runChild(copies: number): SizeResult {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', ...process.execArgv, self, '--child', String(copies)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`the ${copies}-copy run failed (exit ${r.status})`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as SizeResult;
+}
+
+function table(rows: SizeResult[]): string {
+  const cols: [string, (r: SizeResult) => string | number][] = [
+    ['tokens', (r) => r.tokens.toLocaleString('en-US')],
+    ['docs', (r) => r.documents],
+    ['raw wink tok/cpu-s', (r) => r.rawTokensPerSec.toLocaleString('en-US')],
+    ['analyze tok/cpu-s', (r) => r.analyzeTokensPerSec.toLocaleString('en-US')],
+    ['ratio', (r) => r.ratio.toFixed(2)],
+    ['analyze wall s', (r) => r.analyzeSec],
+    ['load analysis s', (r) => r.loadSec],
+    ['analysis heap MB', (r) => r.analysisHeapMB],
+    ['model build s', (r) => r.modelSec],
+    ['model file MB', (r) => r.modelFileMB],
+    ['save/load model s', (r) => `${r.saveSec}/${r.loadModelSec}`],
+    ['db MB', (r) => r.dbMB],
+    ['peak RSS MB', (r) => r.peakRssMB],
+  ];
+  const lines = [`| ${cols.map(([h]) => h).join(' | ')} |`, `|${cols.map(() => '---:').join('|')}|`];
+  for (const r of rows) lines.push(`| ${cols.map(([, f]) => f(r)).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const childAt = process.argv.indexOf('--child');
+  if (childAt >= 0) {
+    process.stdout.write(`${JSON.stringify(runSize(Number(process.argv[childAt + 1])))}\n`);
+    return;
+  }
+  const sizes = process.argv.includes('--quick') ? [1] : [1, 10];
+  const rows: SizeResult[] = [];
+  for (const copies of sizes) {
+    process.stderr.write(`analyzing ${copies} cop${copies === 1 ? 'y' : 'ies'} of the Brown corpus…\n`);
+    rows.push(runChild(copies));
+  }
+  const out = [`bench:analyze ${new Date().toISOString().slice(0, 10)} (node ${process.version})`, '', table(rows)];
+  if (rows.length === 2) {
+    const [a, b] = rows;
+    const k = b.tokens / a.tokens;
+    out.push('', `×${k.toFixed(1)} tokens → analyze time ×${(b.analyzeSec / a.analyzeSec).toFixed(1)}, model build ×${(b.modelSec / a.modelSec).toFixed(1)}, analysis heap ×${(b.analysisHeapMB / a.analysisHeapMB).toFixed(1)}, model file ×${(b.modelFileMB / a.modelFileMB).toFixed(1)}, peak RSS ×${(b.peakRssMB / a.peakRssMB).toFixed(1)}`);
+  }
+  const text = out.join('\n');
+  process.stdout.write(`${text}\n`);
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync(join('.bench', 'analyze.json'), JSON.stringify(rows, null, 2));
+}
+
+await main();
