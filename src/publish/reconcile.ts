@@ -23,6 +23,7 @@ export async function findOnServer(client: AppClient, collectionUrl: string, ent
   for (let i = 0; page && i < MAX_PAGES && !seen.has(page); i++) {
     seen.add(page);
     const r = await client.sendWithRetries('GET', page, { headers: { accept: 'application/atom+xml' } });
+    if (r.status === 404 && page === collectionUrl) return undefined; // a collection some servers create on the first POST
     if (r.status !== 200) throw responseError('reading the collection to check for an earlier copy', page, r);
     const match = parseFeedEntries(r.body).find((e) => isSame(e, entry, text));
     if (match) return locate(match, page);

@@ -134,7 +134,7 @@ describe('publishPost (retries and errors)', () => {
     const url = await server.start();
     const t = makeTestApp({ publish: { collectionUrl: url, user: 'me' } }, { WEBXCRETA_APP_PASSWORD: 'wrong' });
     withPosts(t, 'post-hills');
-    const error = await publishPost(t.app, 'p-hills-0002').catch((e: unknown) => e as { message: string; hint: string });
+    const error = (await publishPost(t.app, 'p-hills-0002').catch((e: unknown) => e)) as { message: string; hint: string };
     expect(error.message).toMatch(/refused the credentials \(401\)/);
     expect(error.hint).toMatch(/WEBXCRETA_APP_PASSWORD/);
     expect(server.posts).toEqual([`Basic ${Buffer.from('me:wrong').toString('base64')}`]);

@@ -17,7 +17,13 @@ export const registerPublish: RegisterCommand = (program: Command, io: Io) => {
     .action(
       withApp(io, async (app, postId: string | undefined) => {
         const id = postId ?? latestUnpublishedPost(app.store(), openTargetName(app.config));
-        if (!id) throw new WebxError('there is no unpublished post', { hint: 'generate one with `webxcreta run --no-publish` or `webxcreta run`' });
+        if (!id) {
+          if (app.store().prepare('SELECT 1 FROM posts LIMIT 1').get()) {
+            emit(app, { ok: true, nothing: 'every stored post is already published' }, (r) => r.nothing);
+            return;
+          }
+          throw new WebxError('there is no post to publish yet', { hint: 'generate one with `webxcreta run --no-publish` or `webxcreta run`' });
+        }
         const published = await publishPost(app, id);
         emit(app, { ok: true, ...published }, (r) => `published ${r.postId}: ${r.url}`);
       }),
