@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listComments } from '../../src/box/box-comments.js';
+import { findBoxEntry } from '../../src/box/box-entries.js';
+import { startBox, type RunningBox } from '../../src/box/index.js';
+import { publishPost } from '../../src/publish/index.js';
+import { makeTestApp, withPosts, type TestApp } from '../fixtures/publish/test-app.js';
+
+let t: TestApp;
+let box: RunningBox;
+const PAGE = 'posts/rain-over-the-southern-hills-phills00';
+
+beforeEach(async () => {
+  t = makeTestApp({ box: { port: 0, commentsPerWindow: 2, maxCommentLength: 50 } }, { WEBXCRETA_BOX_PASSWORD: 'pw' });
+  withPosts(t, 'post-hills');
+  box = await startBox(t.app, { host: '127.0.0.1', port: 0 });
+  t.app.config.box.port = Number(new URL(box.url).port);
+  await publishPost(t.app, 'p-hills-0002');
+});
+afterEach(async () => {
+  await box.close();
+  t.app.close();
+});
+
+async function token(): Promise<string> {
+  const html = await (await fetch(new URL(PAGE, box.url))).text();
+  return /name="csrf" value="([^"]+)"/.exec(html)![1];
+}
+
+function postComment(fields: Record<string, string>) {
+  return fetch(new URL(`${PAGE}/comments`, box.url), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+const stored = () => listComments(t.app.store(), findBoxEntry(t.app.store(), { slug: PAGE.slice(6) })!.id).map((c) => `${c.author}: ${c.text}`);
+
+describe('handleComment', () => {
+  it('should store a comment and send the reader back to it', async () => {
+    const r = await postComment({ csrf: await token(), author: 'Ann', text: 'Nice rain.', website: '' });
+    expect(r.status).toBe(303);
+    expect(r.headers.get('location')).toBe(`/${PAGE}#comment-1`);
+    expect(stored()).toEqual(['Ann: Nice rain.']);
+  });
+
+  it('should refuse a form without a valid CSRF token', async () => {
+    const r = await postComment({ csrf: `${Date.now()}.${'0'.repeat(64)}`, author: 'Eve', text: 'forged' });
+    expect(r.headers.get('location')).toBe(`/${PAGE}?error=csrf#comment-form`);
+    expect((await postComment({ author: 'Eve', text: 'no token' })).status).toBe(303);
+    expect(stored()).toEqual([]);
+  });
+
+  it('should drop what fills the honeypot field', async () => {
+    const r = await postComment({ csrf: await token(), author: 'Bot', text: 'Buy now', website: 'http://spam.invalid' });
+    expect(r.status).toBe(303);
+    expect(stored()).toEqual([]);
+  });
+
+  it('should refuse empty or too long comments', async () => {
+    const csrf = await token();
+    expect((await postComment({ csrf, author: 'Ann', text: 'x'.repeat(51) })).headers.get('location')).toBe(`/${PAGE}?error=length`);
+    expect((await postComment({ csrf, author: '', text: 'hello' })).headers.get('location')).toBe(`/${PAGE}?error=length`);
+    expect(stored()).toEqual([]);
+  });
+
+  it('should rate-limit one address (429 with Retry-After)', async () => {
+    const csrf = await token();
+    expect((await postComment({ csrf, author: 'A', text: 'one' })).status).toBe(303);
+    expect((await postComment({ csrf, author: 'A', text: 'two' })).status).toBe(303);
+    const third = await postComment({ csrf, author: 'A', text: 'three' });
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(stored()).toEqual(['A: one', 'A: two']);
+  });
+
+  it('should escape what readers write, under a CSP without scripts', async () => {
+    await postComment({ csrf: await token(), author: '<img src=x onerror=alert(1)>', text: '<script>alert(1)</script>' });
+    const r = await fetch(new URL(PAGE, box.url));
+    const html = await r.text();
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<script');
+    expect(r.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    );
+  });
+});
