@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blogOf, exportBlog } from '../../src/publish/index.js';
+import { savePost } from '../../src/store/posts.js';
+import { fixturePost, makeTestApp, seedCorpus } from '../fixtures/publish/test-app.js';
+import { validateAtom } from '../fixtures/publish/run-validator.js';
+
+describe('exportBlog', () => {
+  it('should write a valid Atom feed and HTML pages, and add the second post on the second run', async () => {
+    const t = makeTestApp({ publish: { baseUrl: 'https://blog.example.org/bot' } });
+    seedCorpus(t.app);
+    const out = join(t.dir, 'out');
+    savePost(t.app.store(), fixturePost('post-river'));
+    const first = exportBlog(t.app.store(), out, blogOf(t.app.config));
+    expect(first).toEqual({ feedFile: join(out, 'feed.atom'), pagesDir: out, posts: 1 });
+    expect(await validateAtom(t.dir, 'check1.atom', readFileSync(first.feedFile, 'utf8'))).toBe('OK');
+
+    savePost(t.app.store(), fixturePost('post-hills'));
+    const second = exportBlog(t.app.store(), out, blogOf(t.app.config));
+    expect(second.posts).toBe(2);
+    const feed = readFileSync(second.feedFile, 'utf8');
+    expect(await validateAtom(t.dir, 'check2.atom', feed)).toBe('OK');
+    expect([...feed.matchAll(/<id>(tag:[^<]+)<\/id>/g)].map((m) => m[1])).toEqual([
+      'tag:webxcreta,2026-11-21:post/p-hills-0002',
+      'tag:webxcreta,2026-11-20:post/p-river-0001',
+    ]);
+    expect(feed).toContain('<link href="https://blog.example.org/bot/posts/rain-over-the-southern-hills-phills00.html" rel="alternate" type="text/html"/>');
+    expect(readdirSync(join(out, 'posts')).sort()).toEqual(['rain-over-the-southern-hills-phills00.html', 'the-river-trade-of-the-northern-towns-priver00.html']);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const page = readFileSync(join(out, 'posts', 'the-river-trade-of-the-northern-towns-priver00.html'), 'utf8');
+    expect(page).toContain('<link rel="stylesheet" href="../box.css">');
+    expect(page).toContain('<summary>Merchants say the tolls are &lt;high&gt; &amp; &quot;rising&quot;.</summary>');
+    expect(page).toContain('<a href="http://127.0.0.1:1/a/1" rel="nofollow noopener">On rivers</a> <span class="blog">in Alpha &lt;Blog&gt;</span>');
+    expect(page).not.toContain('javascript:');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<a class="title" href="posts/rain-over-the-southern-hills-phills00.html">');
+    expect(existsSync(join(out, 'about.html'))).toBe(true);
+    t.app.close();
+  });
+
+  it('should leave out retracted posts and remove their pages', () => {
+    const t = makeTestApp();
+    seedCorpus(t.app);
+    const out = join(t.dir, 'site');
+    savePost(t.app.store(), fixturePost('post-river'));
+    savePost(t.app.store(), fixturePost('post-hills'));
+    exportBlog(t.app.store(), out, blogOf(t.app.config));
+    t.app
+      .store()
+      .prepare("INSERT INTO publications (post_id, target, entry_id, state, created_at, updated_at) VALUES ('p-hills-0002', 'box', 'x', 'retracted', 'now', 'now')")
+      .run();
+    expect(exportBlog(t.app.store(), out, blogOf(t.app.config)).posts).toBe(1);
+    expect(readdirSync(join(out, 'posts'))).toEqual(['the-river-trade-of-the-northern-towns-priver00.html']);
+    t.app.close();
+  });
+});
