@@ -4,9 +4,8 @@
  * are then written in one short transaction, so readers and the harvester are never held up long.
  */
 import type { Store } from '../store/open-store.js';
-import { analyzeDocument } from './analyze-document.js';
 import { ANALYZER_VERSION } from './analyzer-version.js';
-import { packDocument } from './pack-document.js';
+import { packAnalyzedText } from './pack-text.js';
 
 export interface AnalyzeStoreOptions {
   onProgress?(done: number, total: number): void;
@@ -59,8 +58,8 @@ export function analyzeStore(store: Store, options: AnalyzeStoreOptions = {}): A
     for (const id of pending.slice(start, start + batchSize)) {
       const row = readDocument.get(id) as DocumentRow | undefined;
       if (!row) continue; // deleted meanwhile
-      const analyzed = analyzeDocument({ id: row.id, sourceId: row.source_id, kind: row.kind, title: row.title, text: row.text });
-      rows.push([row.id, row.content_hash, ANALYZER_VERSION, analyzed.tokens, packDocument(analyzed)]);
+      const { data, tokens } = packAnalyzedText(row);
+      rows.push([row.id, row.content_hash, ANALYZER_VERSION, tokens, data]);
     }
     writeBatch(rows);
     options.onProgress?.(reused + Math.min(start + batchSize, pending.length), total);

@@ -12,6 +12,7 @@
  * one token in six). Words never hold TAB, newline or SOH: wink-nlp splits on whitespace and
  * `tagText` replaces control characters.
  */
+import { forEachSentence, type TaggedTokens } from './tag-text.js';
 import type { TaggedSentence } from './types.js';
 
 /** Universal POS tags in a fixed order: their index picks the letter. Never reorder; append. */
@@ -40,15 +41,46 @@ export function createIntern(): Intern {
   };
 }
 
+/** The tag letters, [no space before, space before], per tag index. */
+const TAG_CHARS = POS_TAGS.map((_, i) => [String.fromCharCode(LOWER_A + i), String.fromCharCode(UPPER_A + i)]);
+
+function packToken(word: string, lemma: string, pos: string, space: boolean): string {
+  const tag = TAG_CHARS[tagIndex[pos] ?? X_INDEX][space ? 1 : 0];
+  return lemma === word || lemma === word.toLowerCase() ? tag + word : tag + word + SOH + lemma;
+}
+
 export function packSentence(s: TaggedSentence): string {
   const parts: string[] = new Array(s.words.length);
-  for (let i = 0; i < s.words.length; i++) {
-    const code = (s.spaces[i] ? UPPER_A : LOWER_A) + (tagIndex[s.pos[i]] ?? X_INDEX);
-    const word = s.words[i];
-    const lemma = s.lemmas[i];
-    parts[i] = lemma === word.toLowerCase() ? String.fromCharCode(code) + word : String.fromCharCode(code) + word + SOH + lemma;
-  }
+  for (let i = 0; i < s.words.length; i++) parts[i] = packToken(s.words[i], s.lemmas[i], s.pos[i], s.spaces[i]);
   return parts.join('\t');
+}
+
+/**
+ * Packs tagged tokens straight into stored lines, without building `TaggedSentence` objects
+ * first (the store's fast path). `asOne` joins all sentences into one line, as titles are.
+ * Gives exactly `toSentences(t).map(packSentence)`; returns the number of tokens packed.
+ */
+export function packTokens(t: TaggedTokens, lines: string[], asOne = false): number {
+  let count = 0;
+  let parts: string[] = [];
+  forEachSentence(t, (start, end, spaceFirst) => {
+    let spaceBefore = spaceFirst;
+    for (let i = start; i <= end; i++) {
+      if (t.pos[i] === 'SPACE') {
+        spaceBefore = true;
+        continue;
+      }
+      parts.push(packToken(t.words[i], t.lemmas[i], t.pos[i], spaceBefore || t.spaces[i] !== ''));
+      spaceBefore = false;
+      count++;
+    }
+    if (!asOne) {
+      lines.push(parts.join('\t'));
+      parts = [];
+    }
+  });
+  if (asOne && parts.length > 0) lines.push(parts.join('\t'));
+  return count;
 }
 
 export function unpackSentence(line: string, intern: Intern): TaggedSentence {

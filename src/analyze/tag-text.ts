@@ -1,75 +1,108 @@
 /**
- * POS tagging with wink-nlp: text in, tagged sentences out. The model loads once per process
- * (about 0.3 s); everything after that is pure and synchronous.
- * Tokens are read in bulk (one `out()` per attribute for the whole text, not one call per token):
- * that keeps analysis close to wink-nlp's raw tagging speed. Whitespace tokens (tag SPACE, e.g. a
- * paragraph break) are dropped; they only mark that the next token is preceded by space.
+ * POS tagging with wink-nlp: text in, tagged tokens out. The model loads on first use (about
+ * 0.1 s), so commands that only read a saved model never pay for it; after that all is pure and
+ * synchronous. Tokens are read in bulk (one `out()` per attribute for the whole text, not one call
+ * per token): that keeps analysis close to wink-nlp's raw tagging speed.
+ * Whitespace tokens (tag SPACE, e.g. a paragraph break) are dropped; they only mark that the next
+ * token is preceded by space.
  */
-import winkNLP, { type ItsFunction } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
+import type { ItsFunction } from 'wink-nlp';
 import type { TaggedSentence } from './types.js';
 
 type Nlp = ReturnType<typeof winkNLP>;
 
+const require = createRequire(import.meta.url);
 let nlp: Nlp | undefined;
 
 function getNlp(): Nlp {
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  nlp ??= (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
   return nlp;
+}
+
+/** A text's tokens column-wise, with each sentence's first and last token index (inclusive). */
+export interface TaggedTokens {
+  words: string[];
+  lemmas: string[];
+  pos: string[];
+  /** Whitespace before each token ('' for none). */
+  spaces: string[];
+  spans: [number, number][];
 }
 
 /** Control characters that could clash with the packed storage format (tab, newline stay). */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export function tagTokens(text: string): TaggedTokens {
+  const engine = getNlp();
+  const its = engine.its;
+  const doc = engine.readDoc(HAS_CONTROL.test(text) ? text.replace(CONTROL, ' ') : text);
+  const tokens = doc.tokens();
+  const words = tokens.out() as string[];
+  if (words.length === 0) return { words, lemmas: [], pos: [], spaces: [], spans: [] };
+  return {
+    words,
+    lemmas: tokens.out(its.lemma as ItsFunction<string>) as string[],
+    pos: tokens.out(its.pos) as string[],
+    spaces: tokens.out(its.precedingSpaces) as string[],
+    spans: doc.sentences().out(its.span) as unknown as [number, number][],
+  };
+}
 
 /** Splits `text` into sentences and tags every token with its Universal POS tag and lemma. */
 export function tagText(text: string): TaggedSentence[] {
-  const engine = getNlp();
-  const its = engine.its;
-  const doc = engine.readDoc(text.replace(CONTROL, ' '));
-  const tokens = doc.tokens();
-  const words = tokens.out() as string[];
-  if (words.length === 0) return [];
-  const pos = tokens.out(its.pos) as string[];
-  const lemmas = tokens.out(its.lemma as ItsFunction<string>) as string[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  return toSentences(tagTokens(text));
+}
+
+export function toSentences(t: TaggedTokens): TaggedSentence[] {
   const out: TaggedSentence[] = [];
-  for (const [first, end] of spans) {
-    let start = first;
-    while (start <= end && pos[start] === 'SPACE') start++;
-    if (start > end) continue;
-    const sentence = hasSpace(pos, start, end)
-      ? collect(words, lemmas, pos, spaces, start, end)
+  forEachSentence(t, (start, end, spaceBefore) => {
+    const sentence = hasSpace(t.pos, start, end)
+      ? collect(t, start, end)
       : {
-          words: words.slice(start, end + 1),
-          lemmas: lemmas.slice(start, end + 1),
-          pos: pos.slice(start, end + 1),
-          spaces: spaces.slice(start, end + 1).map((sp) => sp !== ''),
+          words: t.words.slice(start, end + 1),
+          lemmas: t.lemmas.slice(start, end + 1),
+          pos: t.pos.slice(start, end + 1),
+          spaces: t.spaces.slice(start, end + 1).map((sp) => sp !== ''),
         };
-    if (start > first) sentence.spaces[0] = true;
+    if (spaceBefore) sentence.spaces[0] = true;
     out.push(sentence);
-  }
+  });
   return out;
 }
 
-function hasSpace(pos: string[], start: number, end: number): boolean {
+/**
+ * Calls `visit` for each sentence with at least one real token: its range without leading
+ * whitespace tokens, and whether such tokens were skipped (then its first token follows space).
+ */
+export function forEachSentence(t: TaggedTokens, visit: (start: number, end: number, spaceBefore: boolean) => void): void {
+  for (const [first, end] of t.spans) {
+    let start = first;
+    while (start <= end && t.pos[start] === 'SPACE') start++;
+    if (start <= end) visit(start, end, start > first);
+  }
+}
+
+export function hasSpace(pos: string[], start: number, end: number): boolean {
   for (let i = start; i <= end; i++) if (pos[i] === 'SPACE') return true;
   return false;
 }
 
 /** The slow path: a sentence with whitespace tokens inside (rare: a line break mid-sentence). */
-function collect(words: string[], lemmas: string[], pos: string[], spaces: string[], start: number, end: number): TaggedSentence {
+function collect(t: TaggedTokens, start: number, end: number): TaggedSentence {
   const sentence: TaggedSentence = { words: [], lemmas: [], pos: [], spaces: [] };
   let spaceBefore = false;
   for (let i = start; i <= end; i++) {
-    if (pos[i] === 'SPACE') {
+    if (t.pos[i] === 'SPACE') {
       spaceBefore = true;
       continue;
     }
-    sentence.words.push(words[i]);
-    sentence.lemmas.push(lemmas[i]);
-    sentence.pos.push(pos[i]);
-    sentence.spaces.push(spaceBefore || spaces[i] !== '');
+    sentence.words.push(t.words[i]);
+    sentence.lemmas.push(t.lemmas[i]);
+    sentence.pos.push(t.pos[i]);
+    sentence.spaces.push(spaceBefore || t.spaces[i] !== '');
     spaceBefore = false;
   }
   return sentence;
