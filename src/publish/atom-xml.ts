@@ -10,11 +10,19 @@ export type AtomEntryObject = AtomFeed.Entry<string>;
 export type AtomFeedObject = AtomFeed.Feed<string>;
 
 export function toAtomFeedXml(feed: AtomFeedObject): string {
-  return generateAtomFeed(feed);
+  return tightenCdata(generateAtomFeed(feed));
+}
+
+/**
+ * feedsmith pretty-prints, which puts indentation around CDATA sections, and that whitespace would
+ * become part of titles, names and text content; keep each CDATA section flush with its element.
+ */
+function tightenCdata(xml: string): string {
+  return xml.replace(/>\n[ \t]*<!\[CDATA\[/g, '><![CDATA[').replace(/\]\]>\n[ \t]*</g, ']]><');
 }
 
 export function toAtomEntryXml(entry: AtomEntryObject): string {
-  const feedXml = generateAtomFeed({ id: 'urn:x', title: { value: 'x' }, updated: entry.updated, entries: [entry] });
+  const feedXml = toAtomFeedXml({ id: 'urn:x', title: { value: 'x' }, updated: entry.updated, entries: [entry] });
   const root = /<feed(\s[^>]*)>/.exec(feedXml);
   const start = feedXml.indexOf('<entry>');
   const end = feedXml.lastIndexOf('</entry>');

@@ -51,7 +51,7 @@ describe('renderCommentFeed', () => {
   it('should list the comments with thr:in-reply-to and pass the validator', async () => {
     const feed = await get(`${riverPath}/comments.atom`);
     expect(feed).toContain(`<thr:in-reply-to ref="tag:webxcreta,2026-11-20:post/p-river-0001" href="${box.url}${riverPath}" type="text/html"/>`);
-    expect(feed).toMatch(/<name>\s*<!\[CDATA\[Ann <b>\]\]>\s*<\/name>/);
+    expect(feed).toContain("<name><![CDATA[Ann <b>]]></name>");
     expect(await validateAtom(tmp, 'comments.atom', feed)).toBe('OK');
   });
 
