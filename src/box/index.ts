@@ -81,7 +81,15 @@ async function route(ctx: BoxContext, req: IncomingMessage, res: ServerResponse)
   const method = req.method ?? 'GET';
   if (path === '/app' || path.startsWith('/app/')) return handleApp(ctx, req, res, path, url.searchParams);
   const comment = /^\/posts\/([^/]+)\/comments$/.exec(path);
-  if (comment && method === 'POST') return handleComment(ctx, req, res, decodeURIComponent(comment[1]));
+  if (comment && method === 'POST') return handleComment(ctx, req, res, safeDecode(comment[1]));
   if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'method not allowed', { allow: 'GET, HEAD' });
   return handlePage(ctx, req, res, path, url.searchParams);
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

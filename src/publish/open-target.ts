@@ -40,7 +40,7 @@ export async function openTarget(app: App, signal?: AbortSignal): Promise<Publis
   const credentials = resolveBoxCredentials(app);
   const client = createAppClient({ ...clientOptions, credentials });
   const configured = `http://${box.host.includes(':') ? `[${box.host}]` : box.host}:${box.port}/`;
-  if (box.port !== 0 && (await isBoxUp(client, configured))) {
+  if (box.port !== 0 && (await isBoxUp(client, configured, app.log))) {
     return { name: BOX_TARGET, collectionUrl: new URL('app/posts', configured).href, client, boxUrl: configured, close: async () => {} };
   }
   const running = await startBox(app, { host: box.host, port: box.port, credentials }).catch((e: unknown) => {
@@ -64,11 +64,21 @@ export async function discoverCollection(client: AppClient, serviceUrl: string):
   return collection.href;
 }
 
-async function isBoxUp(client: AppClient, base: string): Promise<boolean> {
+/** A box answering at `base` with these credentials; a box that refuses them is an error, not "down". */
+async function isBoxUp(client: AppClient, base: string, log: (line: string) => void): Promise<boolean> {
+  const url = new URL('app', base).href;
+  let r;
   try {
-    const r = await client.send('GET', new URL('app', base).href, { headers: { accept: 'application/atomsvc+xml' } });
-    return r.status === 200 && parseServiceDoc(r.body, base).length > 0;
+    r = await client.send('GET', url, { headers: { accept: 'application/atomsvc+xml' } });
   } catch {
     return false;
   }
+  if (r.status === 401) {
+    throw new WebxError(`the box running at ${base} refused this bot's credentials`, {
+      hint: 'give both the same WEBXCRETA_BOX_USER/WEBXCRETA_BOX_PASSWORD (or neither: they then share .webxcreta/box-password)',
+    });
+  }
+  const up = r.status === 200 && parseServiceDoc(r.body, base).length > 0;
+  if (!up) log(`something else answers at ${base} (HTTP ${r.status}); starting the box on another port`);
+  return up;
 }
