@@ -24,7 +24,7 @@ const LABEL_W = 240;
 const BAR_W = 420;
 const ROW_H = 30;
 const TOP = 64;
-const WIDTH = LABEL_W + BAR_W + 90;
+const WIDTH = LABEL_W + BAR_W + 140;
 
 export function renderWeightPlot(sources: SourceShare[], options: WeightPlotOptions = {}): string {
   const rows = toRows(sources, options.ownShare ?? 0.25, options.maxRows ?? 40);
