@@ -11,12 +11,13 @@ export function runRita(train: string[], n: number, order: number, maxLengthMatc
   RiTa.randomSeed(42);
   const t0 = performance.now();
   const markov = RiTa.markov(order, maxLengthMatch ? { maxLengthMatch } : {});
-  markov.addText(train);
+  markov.addText(train.join(' ')); // one text: RiTa mis-splits an array of sentences
   const t1 = performance.now();
   const sentences: string[] = [];
   for (let tries = 0; sentences.length < n && tries < n * 3; tries++) {
     try {
-      sentences.push(...markov.generate(Math.min(10, n - sentences.length), { minLength: 8, maxLength: 32 }));
+      const made: string[] | string = markov.generate(Math.min(10, n - sentences.length), { minLength: 8, maxLength: 32 });
+      sentences.push(...(Array.isArray(made) ? made : [made]));
     } catch {
       // RiTa gives up on a batch now and then; count the time and try again
     }

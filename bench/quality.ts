@@ -5,7 +5,7 @@
  * sentences and on RiTa's Markov output (n=2; n=3 with maxLengthMatch 7), and prints a table.
  *
  * Flags: --n N (sentences, default 300), --quick (no RiTa; 100 Brown files), --no-rita,
- * --files K (first K Brown files), --temperature T, --min W, --max W, --out DIR.
+ * --files K (first K Brown files), --temperature T, --min W, --max W, --run R (maxSharedRun), --out DIR.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +31,7 @@ const { values: flags } = parseArgs({
     temperature: { type: 'string' },
     min: { type: 'string' },
     max: { type: 'string' },
+    run: { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -44,6 +45,7 @@ const options: GenerateOptions = {
   minWords: Number(flags.min ?? 8),
   maxWords: Number(flags.max ?? 24),
   temperature: Number(flags.temperature ?? defaults.generate.temperature),
+  maxSharedRun: Number(flags.run ?? defaults.generate.maxSharedRun),
 };
 
 // 1. corpus: Brown, 300 sentences held out, the rest one line each for the judge

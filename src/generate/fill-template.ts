@@ -14,11 +14,24 @@ import { endsInCopy, isCorpusSentence, type CopyGuard } from './copy-guard.js';
 
 /** Draws per back-off level before the next, shorter context is tried. */
 const DRAWS_PER_LEVEL = 8;
+/** Back-off order over the model's levels (prev2-prev-slot-next, prev-slot-next, prev-slot, slot-next, slot). */
+const LEVEL_ORDER = [0, 1, 3, 2, 4];
+const PREV_SLOT_NEXT = 1;
+/** Draw passes, pickiest first: the next word keeps a full context and no near-copy; then no near-copy; then anything the hard guard allows. */
+const PASSES = [
+  { fits: true, soft: true },
+  { fits: false, soft: true },
+  { fits: false, soft: false },
+];
+const PREV_SLOT = 2;
 
 export interface FillEnv {
   lm: LanguageModel;
   levels: LevelIndex[];
+  /** The hard limit (maxSharedRun). */
   guard: CopyGuard;
+  /** A shorter run that draws avoid while they can (real unseen text shares about 3 words). */
+  soft?: CopyGuard;
   rng: Rng;
 }
 
@@ -50,8 +63,9 @@ export function fillTemplate(env: FillEnv, slots: number[], fixed: number[]): Fi
     return out;
   };
   const lead = run(0);
-  state = extend(env, state, lead);
-  if (!state) return undefined;
+  const led = extend(env, state, lead, false);
+  if (led === 'copy') return undefined;
+  state = led === 'near-copy' ? state : led;
   i = lead.length;
   const sources: WordSource[] = [];
   while (i < n) {
@@ -75,48 +89,62 @@ interface Picked {
 function chooseWord(env: FillEnv, state: State, slots: number[], fixed: number[], i: number, tail: number[]): Picked | undefined {
   const { lm, levels, rng } = env;
   const S = lm.slots.length;
+  const V = lm.words.length;
+  const prev2 = i > 1 ? state.words[i - 2] : 0;
   const prev = i > 0 ? state.words[i - 1] : 0;
   const slot = slots[i];
   const next = i + 1 < slots.length ? slots[i + 1] : 0;
+  const after = i + 2 < slots.length ? slots[i + 2] : 0;
   const topicNext = i + 1 < slots.length && fixed[i + 1] >= 0 && lm.slotWord[next] < 0 ? fixed[i + 1] : -1;
+  const openNext = i + 1 < slots.length && fixed[i + 1] < 0;
+  // A word "fits" when the next word will have a full context too (or can be the placed topic word).
+  const fits = (w: number): boolean =>
+    topicNext >= 0 ? leadsTo(env, w, next, topicNext) : !openNext || hasRow(env, PREV_SLOT_NEXT, w, next, after);
   const excluded = new Set<number>();
-  for (const strict of topicNext >= 0 ? [true, false] : [false]) {
-    for (let level = 0; level < levels.length; level++) {
+  const nearCopies = new Set<number>();
+  for (const pass of topicNext >= 0 || openNext ? PASSES : PASSES.slice(1)) {
+    for (const level of LEVEL_ORDER) {
       const L = levels[level];
-      const r = L.rows.get(contextKey(L.table.level, S, prev, slot, next));
+      const r = L.rows.get(contextKey(L.table.level, S, V, prev2, prev, slot, next));
       if (r === undefined) continue;
       const size = L.table.rowStart[r + 1] - L.table.rowStart[r];
       for (let d = 0; d < Math.min(DRAWS_PER_LEVEL, size * 2); d++) {
         const entry = drawEntry(L, r, rng());
         const w = L.table.word[entry];
-        if (excluded.has(w)) continue;
-        if (strict && !leadsTo(env, w, next, topicNext)) continue;
-        const extended = extend(env, state, [w, ...tail]);
-        if (!extended) {
-          excluded.add(w);
-          continue;
-        }
-        return { state: extended, level, entry };
+        if (excluded.has(w) || (pass.soft && nearCopies.has(w))) continue;
+        if (pass.fits && !fits(w)) continue;
+        const extended = extend(env, state, [w, ...tail], pass.soft);
+        if (extended === 'copy') excluded.add(w);
+        else if (extended === 'near-copy') nearCopies.add(w);
+        else return { state: extended, level, entry };
       }
     }
   }
   return undefined;
 }
 
+const hasRow = (env: FillEnv, level: number, prev: number, slot: number, next: number): boolean =>
+  env.levels[level].rows.has(contextKey(env.levels[level].table.level, env.lm.slots.length, env.lm.words.length, 0, prev, slot, next));
+
 /** Whether the corpus has `target` right after word w in slot `slot` (so a placed topic word fits). */
 function leadsTo(env: FillEnv, w: number, slot: number, target: number): boolean {
-  const L = env.levels[1];
-  const r = L.rows.get(contextKey('prev-slot', env.lm.slots.length, w, slot, 0));
+  const L = env.levels[PREV_SLOT];
+  const r = L.rows.get(contextKey('prev-slot', env.lm.slots.length, env.lm.words.length, 0, w, slot, 0));
   return r !== undefined && rowHasWord(L, r, target);
 }
 
-/** Appends tokens if the copy guard allows the text they complete. */
-function extend(env: FillEnv, state: State, tokens: number[]): State | undefined {
+/**
+ * Appends tokens unless the text they complete ends in a corpus run longer than maxSharedRun
+ * ('copy'), or, when `soft`, longer than the soft limit ('near-copy').
+ */
+function extend(env: FillEnv, state: State, tokens: number[], soft: boolean): State | 'copy' | 'near-copy' {
   if (tokens.length === 0) return state;
   const { lm } = env;
   let text = state.text;
   for (const w of tokens) text += text && !lm.glue[w] ? ` ${lm.words[w]}` : lm.words[w];
   const units = unitsOf(text).map(hashUnit);
-  if (endsInCopy(env.guard, units, Math.max(0, state.units.length - 1))) return undefined;
+  const from = Math.max(0, state.units.length - 1);
+  if (endsInCopy(env.guard, units, from)) return 'copy';
+  if (soft && env.soft && endsInCopy(env.soft, units, from)) return 'near-copy';
   return { words: [...state.words, ...tokens], text, units };
 }

@@ -25,6 +25,8 @@ export interface GenerateOptions {
   topic: string[];
 }
 
+/** Longest corpus run a sentence keeps to while it can (maxSharedRun stays the hard limit). */
+const SOFT_RUN = 5;
 /** Title length range in words. */
 const TITLE_WORDS: [number, number] = [2, 7];
 /** After every topic word has had a sentence, the chance a further sentence carries one. */
@@ -90,7 +92,8 @@ function prepare(model: Model, options: GenerateOptions): { g: Generator; topics
   const levels = indexContexts(lm, options.temperature);
   const topics = findTopicWords(lm, levels[levels.length - 1], options.topic);
   const guard = buildCopyGuard(lm, options.maxSharedRun);
-  return { g: { model, levels, guard, temperature: options.temperature }, topics };
+  const soft = options.maxSharedRun > SOFT_RUN ? buildCopyGuard(lm, SOFT_RUN) : undefined;
+  return { g: { model, levels, guard, soft, temperature: options.temperature }, topics };
 }
 
 function makeTitle(g: Generator, topics: TopicWord[], rng: Rng, options: GenerateOptions): GeneratedSentence {

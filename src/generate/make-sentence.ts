@@ -22,6 +22,7 @@ export interface Generator {
   model: Model;
   levels: LevelIndex[];
   guard: CopyGuard;
+  soft?: CopyGuard;
   temperature: number;
 }
 
@@ -53,7 +54,7 @@ export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made
     const slots = table.slots.slice(table.start[t], table.start[t + 1]);
     const fixed = slots.map((s) => lm.slotWord[s]);
     if (req.topic) fixed[sampler.at[k]] = req.topic.word;
-    const filled = fillTemplate({ lm, levels: g.levels, guard: g.guard, rng }, slots, fixed);
+    const filled = fillTemplate({ lm, levels: g.levels, guard: g.guard, soft: g.soft, rng }, slots, fixed);
     if (!filled) continue;
     const text = req.kind === 'title' ? renderTitle(lm, filled.words) : renderSentence(lm, filled.words);
     return {

@@ -7,11 +7,16 @@ import type { DampFn } from '../damping.js';
 import type { ContextLevel, ContextTable } from './types.js';
 import type { InternedCorpus } from './intern-corpus.js';
 
-export const contextLevels: ContextLevel[] = ['prev-slot-next', 'prev-slot', 'slot-next', 'slot'];
+export const contextLevels: ContextLevel[] = ['prev2-prev-slot-next', 'prev-slot-next', 'prev-slot', 'slot-next', 'slot'];
 
-/** The numeric key of a context; S is the number of slots. */
-export function contextKey(level: ContextLevel, S: number, prev: number, slot: number, next: number): number {
+/** Pairs of previous words are folded modulo this prime so keys stay exact integers (< 2^53). */
+const PAIR_MOD = 99_999_999_977;
+
+/** The numeric key of a context; S is the number of slots, V the number of words. */
+export function contextKey(level: ContextLevel, S: number, V: number, prev2: number, prev: number, slot: number, next: number): number {
   switch (level) {
+    case 'prev2-prev-slot-next':
+      return (((prev2 * V + prev) % PAIR_MOD) * S + slot) * S + next;
     case 'prev-slot-next':
       return (prev * S + slot) * S + next;
     case 'prev-slot':
@@ -42,9 +47,10 @@ function countLevel(c: InternedCorpus, slotWord: number[], damp: DampFn, level: 
     for (let i = 0; i < s.words.length; i++) {
       const slot = s.slots[i];
       if (slotWord[slot] >= 0) continue;
+      const prev2 = i > 1 ? s.words[i - 2] : 0;
       const prev = i > 0 ? s.words[i - 1] : 0;
       const next = i + 1 < s.slots.length ? s.slots[i + 1] : 0;
-      const key = contextKey(level, S, prev, slot, next);
+      const key = contextKey(level, S, V, prev2, prev, slot, next);
       let ctx = ctxOf.get(key);
       if (ctx === undefined) {
         ctx = ctxKeys.length;

@@ -19,6 +19,19 @@ const literalAdverbs = new Set(
 /** Nouns whose lemma equals the plural form in wink's lexicon, or that take plural verbs. */
 const pluralNouns = new Set(['people', 'police', 'cattle', 'clergy', 'data', 'media']);
 
+/** Irregular participles that are never a simple past, and simple pasts that are never participles. */
+const participlesOnly = new Set(
+  ('taken given seen done gone known shown written spoken broken chosen driven eaten fallen forgotten hidden ' +
+    'ridden risen stolen thrown worn begun drunk sung swum rung shaken mistaken grown drawn flown blown sworn ' +
+    'torn beaten bitten frozen woken proven forgiven forbidden undertaken overtaken withdrawn')
+    .split(' '),
+);
+const pastsOnly = new Set(
+  ('took gave saw did went knew wrote spoke broke chose drove ate fell forgot hid rode rose stole threw wore ' +
+    'began drank sang swam rang shook grew drew flew blew swore tore beat bit froze woke forgave forbade withdrew')
+    .split(' '),
+);
+
 /** Auxiliary lemmas after which a past form is a participle ("has taken", "was given"). */
 const participleAux = new Set(['have', 'be', 'get']);
 
@@ -71,6 +84,8 @@ function classOf(pos: string, lower: string, lemma: string, s: TaggedSentence, i
       if (lower !== lemma && lower.endsWith('est')) return 'ADJ_S';
       if (lower !== lemma && lower.endsWith('er')) return 'ADJ_C';
       return 'ADJ';
+    case 'ADV':
+      return lower.endsWith('ly') ? 'ADV_LY' : 'ADV';
     case 'NUM':
       return lower === 'one' || lower === '1' ? 'NUM_1' : 'NUM';
     default:
@@ -82,6 +97,8 @@ function verbForm(lower: string, lemma: string, s: TaggedSentence, i: number): s
   if (lower === lemma) return 'VERB_B';
   if (lower.endsWith('ing')) return 'VERB_G';
   if (lower.endsWith('s') && !lemma.endsWith('s')) return 'VERB_Z';
+  if (participlesOnly.has(lower)) return 'VERB_N';
+  if (pastsOnly.has(lower)) return 'VERB_D';
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
     if (s.pos[j] === 'ADV' || s.pos[j] === 'PART' || s.pos[j] === 'PRON') continue;
     return s.pos[j] === 'AUX' && participleAux.has(s.lemmas[j]) ? 'VERB_N' : 'VERB_D';

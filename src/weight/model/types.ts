@@ -52,10 +52,11 @@ export interface TemplateTable {
 
 /**
  * Which context a level is keyed on. Keys are numbers: with S slots and V words,
+ * `prev2-prev-slot-next` = (((prev2 * V + prev) mod P) * S + slot) * S + next (P a prime near 1e11),
  * `prev-slot-next` = (prev * S + slot) * S + next, `prev-slot` = prev * S + slot,
  * `slot-next` = slot * S + next, `slot` = slot.
  */
-export type ContextLevel = 'prev-slot-next' | 'prev-slot' | 'slot-next' | 'slot';
+export type ContextLevel = 'prev2-prev-slot-next' | 'prev-slot-next' | 'prev-slot' | 'slot-next' | 'slot';
 
 /**
  * One back-off level, rows sorted by key, entries of a row sorted by word id:
