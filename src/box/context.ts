@@ -20,6 +20,8 @@ export interface BoxContext {
   limiter: RateLimiter;
   limits: BoxLimits;
   damping: string;
+  /** The weight stage's model file, for the statistics page (may not exist yet). */
+  modelFile?: string;
   now(): Date;
 }
 

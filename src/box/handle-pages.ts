@@ -14,8 +14,7 @@ import { boxSite, type Site } from './html/site.js';
 import { renderLayout } from './html/layout.js';
 import { toPageEntry } from './page-entries.js';
 import { send } from './respond.js';
-import { sourceShares } from './source-shares.js';
-import { loadWeightPlot } from './weight-plot.js';
+import { aboutData } from './about-data.js';
 
 const PAGE_SIZE = 20;
 const HTML = 'text/html; charset=utf-8';
@@ -34,9 +33,8 @@ export async function handlePage(ctx: BoxContext, req: IncomingMessage, res: Ser
   if (path === '/feed.atom') return send(res, 200, renderPostsFeed(ctx), ATOM);
   if (path === '/box.css') return send(res, 200, BOX_CSS, 'text/css; charset=utf-8');
   if (path === '/about') {
-    const rows = sourceShares(ctx.store, ctx.damping as Damping);
-    const plot = await loadWeightPlot(rows);
-    return send(res, 200, renderAbout(site, rows, ctx.damping, plot), HTML);
+    const about = aboutData(ctx.store, ctx.damping as Damping, ctx.modelFile);
+    return send(res, 200, renderAbout(site, about.rows, ctx.damping, about.plotSvg), HTML);
   }
   const m = /^\/posts\/([^/]+)(\/comments\.atom)?$/.exec(path);
   const slug = m ? safeDecode(m[1]) : undefined;

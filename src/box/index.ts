@@ -10,6 +10,7 @@ import type { App } from '../cli/app.js';
 import { resolveBoxCredentials } from '../cli/secrets.js';
 import { WebxError } from '../errors.js';
 import { withSlash } from '../publish/to-entry.js';
+import { modelFileOf } from '../weight/load-or-build-model.js';
 import type { Credentials } from './basic-auth.js';
 import type { BoxContext } from './context.js';
 import { handleApp } from './handle-app.js';
@@ -43,6 +44,7 @@ export async function startBox(app: App, options: BoxOptions): Promise<RunningBo
     limiter: createRateLimiter(box.commentsPerWindow, box.commentWindowMs),
     limits: { maxAuthor: box.maxCommentAuthor, maxComment: box.maxCommentLength, maxEntryBytes: box.maxEntryBytes },
     damping: app.config.weight.damping,
+    modelFile: modelFileOf(app.paths.stateDir),
     now: options.now ?? (() => new Date()),
   };
   const server = createServer((req, res) => {

@@ -14,7 +14,7 @@ import { renderIndex } from '../box/html/render-index.js';
 import { renderPostPage } from '../box/html/render-post-page.js';
 import { renderSentences } from '../box/html/render-sentences.js';
 import { staticSite } from '../box/html/site.js';
-import { sourceShares } from '../box/source-shares.js';
+import { aboutData } from '../box/about-data.js';
 import type { Post } from '../generate/types.js';
 import type { Store } from '../store/open-store.js';
 import { readPosts } from '../store/posts.js';
@@ -31,7 +31,7 @@ export interface ExportResult {
   posts: number;
 }
 
-export function exportBlog(store: Store, outDir: string, blog: Blog, options: { damping?: Damping } = {}): ExportResult {
+export function exportBlog(store: Store, outDir: string, blog: Blog, options: { damping?: Damping; modelFile?: string } = {}): ExportResult {
   const base = withSlash(blog.baseUrl);
   const posts = listedPosts(store);
   const entries = posts.map((post) => ({ post, entry: toEntry(post, blog) }));
@@ -56,7 +56,8 @@ export function exportBlog(store: Store, outDir: string, blog: Blog, options: { 
   writeAtomic(join(outDir, 'box.css'), BOX_CSS);
   writeAtomic(join(outDir, 'index.html'), renderIndex(root, pages));
   const damping = options.damping ?? 'log-squared';
-  writeAtomic(join(outDir, 'about.html'), renderAbout(root, sourceShares(store, damping), damping));
+  const about = aboutData(store, damping, options.modelFile);
+  writeAtomic(join(outDir, 'about.html'), renderAbout(root, about.rows, damping, about.plotSvg));
   const feedFile = join(outDir, 'feed.atom');
   writeAtomic(feedFile, toAtomFeedXml({
     id: `${base}feed.atom`,

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { blogOf, exportBlog } from '../../publish/index.js';
+import { modelFileOf } from '../../weight/load-or-build-model.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
@@ -16,7 +17,7 @@ export const registerExport: RegisterCommand = (program: Command, io: Io) => {
     .action(
       withApp(io, async (app, dir: string | undefined) => {
         const outDir = dir ? resolve(app.io.cwd, dir) : app.paths.outDir;
-        const result = exportBlog(app.store(), outDir, blogOf(app.config), { damping: app.config.weight.damping });
+        const result = exportBlog(app.store(), outDir, blogOf(app.config), { damping: app.config.weight.damping, modelFile: modelFileOf(app.paths.stateDir) });
         emit(app, { ok: true, ...result }, (r) => `exported ${r.posts} post${r.posts === 1 ? '' : 's'} to ${r.pagesDir}\nfeed: ${r.feedFile}`);
       }),
     );

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBox, type RunningBox } from '../../src/box/index.js';
+import { publishPost } from '../../src/publish/index.js';
+import { modelFileOf } from '../../src/weight/load-or-build-model.js';
+import { saveModel } from '../../src/weight/model-file.js';
+import type { Model } from '../../src/weight/types.js';
+import { makeTestApp, withPosts, type TestApp } from '../fixtures/publish/test-app.js';
+
+let t: TestApp;
+let box: RunningBox;
+afterEach(async () => {
+  await box.close();
+  t.app.close();
+});
+
+async function serve(): Promise<RunningBox> {
+  t = makeTestApp({}, { WEBXCRETA_BOX_PASSWORD: 'pw' });
+  withPosts(t, 'post-river', 'post-hills');
+  box = await startBox(t.app, { host: '127.0.0.1', port: 0 });
+  t.app.config.box.port = Number(new URL(box.url).port);
+  return box;
+}
+
+describe('handlePage', () => {
+  it('should show each blog\'s share from the harvest tables when there is no model yet', async () => {
+    await serve();
+    const r = await fetch(`${box.url}about`);
+    const html = await r.text();
+    expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html).toContain('<link rel="service" type="application/atomsvc+xml" href="/app">');
+    expect([...html.matchAll(/<tr><td>([^<]+)<\/td><td>(\d+)<\/td>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['Alpha &lt;Blog&gt;', '2'],
+      ['Beta Blog', '1'],
+    ]);
+    expect(html).toContain('<figure class="plot"><svg');
+  });
+
+  it('should draw the weight stage\'s plot from the model when there is one', async () => {
+    await serve();
+    const model: Model = {
+      version: 1,
+      fingerprint: 'fp',
+      settings: { damping: 'log-squared', ownShare: 0.25, ownOnly: false, commentWeight: 0.2 },
+      sources: [
+        { sourceId: 'src-a', title: 'Alpha <Blog>', kind: 'blog', documents: 2, tokens: 900, rawShare: 0.9, dampedShare: 0.6 },
+        { sourceId: 'src-b', title: 'Beta Blog', kind: 'blog', documents: 1, tokens: 100, rawShare: 0.1, dampedShare: 0.4 },
+      ],
+      documentWeights: {},
+      lm: { version: 1 },
+    };
+    saveModel(modelFileOf(t.app.paths.stateDir), model);
+    const html = await (await fetch(`${box.url}about`)).text();
+    expect(html).toContain('Share of the weight per source: linear vs log-squared');
+    expect(html).toContain('<tr><td>Alpha &lt;Blog&gt;</td><td>2</td><td>900</td><td>90.0%</td><td>60.0%</td></tr>');
+  });
+
+  it('should answer 404 for unknown pages and serve the stylesheet the CSP allows', async () => {
+    await serve();
+    expect((await fetch(`${box.url}posts/nope`)).status).toBe(404);
+    expect((await fetch(`${box.url}posts/%E0%A4%A`)).status).toBe(404);
+    const css = await fetch(`${box.url}box.css`);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect((await fetch(box.url, { method: 'DELETE' })).status).toBe(405);
+  });
+
+  it('should show the index newest first with teasers and comment counts', async () => {
+    await serve();
+    await publishPost(t.app, 'p-river-0001');
+    await publishPost(t.app, 'p-hills-0002');
+    const html = await (await fetch(box.url)).text();
+    expect([...html.matchAll(/<p class="teaser">([^<]+)<\/p>/g)].map((m) => m[1])).toEqual([
+      'Rain fell over the southern hills for three days.',
+      'The river carries grain and timber to the coast every spring.',
+    ]);
+  });
+});
