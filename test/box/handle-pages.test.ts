@@ -46,7 +46,7 @@ describe('handlePage', () => {
         { sourceId: 'src-b', title: 'Beta Blog', kind: 'blog', documents: 1, tokens: 100, rawShare: 0.1, dampedShare: 0.4 },
       ],
       documentWeights: {},
-      lm: { version: 1 },
+      lm: { version: 1 } as unknown as Model['lm'],
     };
     saveModel(modelFileOf(t.app.paths.stateDir), model);
     const html = await (await fetch(`${box.url}about`)).text();
