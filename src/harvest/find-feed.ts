@@ -4,6 +4,7 @@
  */
 import { createAgent } from './fetch-url.js';
 import type { HarvestOptions } from './harvest-feeds.js';
+import { extractFeed } from './extract-feed.js';
 import { limitHosts } from './limit-hosts.js';
 import type { Problem } from './messages.js';
 import { readFeed } from './read-feed.js';
@@ -13,6 +14,7 @@ export type FoundFeed = { ok: true; url: string; feedUrl: string; title: string;
 export async function findFeed(urls: string[], options: HarvestOptions): Promise<FoundFeed[]> {
   const agent = createAgent(options.connectTimeoutMs, options.timeoutMs);
   const ctx = {
+    extract: extractFeed,
     limit: limitHosts(options.concurrency, options.perHostConcurrency),
     fetch: { ...options, agent },
   };

@@ -4,6 +4,7 @@
  * `FeedResult` with a message that says what to do.
  */
 import type { Store } from '../store/open-store.js';
+import type { Commit } from './group-commit.js';
 import { isBackedOff } from './backoff.js';
 import { commentTargets, pendingCommentTargets, readComments, writeComments } from './harvest-comments.js';
 import { skippedMessage } from './messages.js';
@@ -16,6 +17,8 @@ import type { FeedResult } from './types.js';
 
 export interface FeedContext extends ReadContext {
   store: Store;
+  /** Runs a feed's writes inside a (possibly shared) transaction. */
+  commit: Commit;
   force: boolean;
   comments: boolean;
   maxCommentFeeds: number;
@@ -40,10 +43,10 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
     if (read.kind === 'not-modified') {
       const pending = ctx.comments ? pendingCommentTargets(ctx.store, source.id, ctx.maxCommentFeeds) : [];
       const comments = await readComments(ctx.store, source.id, pending, ctx);
-      const added = ctx.store.transaction(() => {
+      const added = await ctx.commit(() => {
         recordNotModified(ctx.store, source, now);
         return writeComments(ctx.store, source.id, comments, (guid) => findDocument(ctx.store, source.id, { guid, kind: 'post' })?.id, now);
-      })();
+      });
       return result({ outcome: added > 0 ? 'new' : 'unchanged', status: 304, comments: added });
     }
     if (read.kind === 'failed') {
@@ -59,7 +62,7 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
     const posts = read.feed.items.map(toPostDocument).filter((d): d is HarvestedDocument => !!d);
     const targets = ctx.comments ? commentTargets(ctx.store, target.id, posts, ctx.maxCommentFeeds) : [];
     const comments = await readComments(ctx.store, target.id, targets, ctx);
-    const counts = ctx.store.transaction(() => {
+    const counts = await ctx.commit(() => {
       const c = { newItems: 0, updatedItems: 0, comments: 0 };
       const ids = new Map<string, string>();
       for (const post of posts) {
@@ -71,7 +74,7 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
       c.comments = writeComments(ctx.store, target.id, comments, (guid) => ids.get(guid), now);
       recordSuccess(ctx.store, target, now, { status: read.status, etag: read.etag, lastModified: read.lastModified, title: read.feed.title, siteUrl: read.feed.siteUrl });
       return c;
-    })();
+    });
     const changed = counts.newItems + counts.updatedItems + counts.comments > 0;
     const feedUrl = read.feedUrl !== source.url ? { feedUrl: read.feedUrl } : {};
     return result({ outcome: changed ? 'new' : 'unchanged', status: read.status, ...counts, ...feedUrl });

@@ -13,6 +13,8 @@ export interface ParsedItem {
   body: string;
   /** False when `body` is plain text (Atom type="text", JSON content_text). */
   bodyIsHtml: boolean;
+  /** `body` as clean text (paragraphs joined by "\n\n"), filled in by extractFeed. */
+  text?: string;
   author?: string;
   published?: string;
   updated?: string;

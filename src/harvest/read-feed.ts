@@ -2,12 +2,10 @@
  * Fetch → decode → parse, for one feed URL. An HTML page is searched for its feed links
  * (autodiscovery) and, when `followHtml`, the first one is read instead. Total: every ending is a value.
  */
-import { decodeText } from './decode-text.js';
-import { discoverFeeds } from './discover-feeds.js';
+import type { ExtractInput, Extracted } from './extract-feed.js';
 import { fetchUrl, type FetchOptions } from './fetch-url.js';
 import type { RunLimited } from './limit-hosts.js';
 import { fetchProblem, parseProblem, type Problem } from './messages.js';
-import { parseFeed } from './parse-feed.js';
 import type { ParsedFeed } from './parsed-feed.js';
 
 export type FeedRead =
@@ -18,6 +16,8 @@ export type FeedRead =
 export interface ReadContext {
   fetch: Omit<FetchOptions, 'etag' | 'lastModified'>;
   limit: RunLimited;
+  /** Parse + text extraction (a worker pool, or `extractFeed` inline). */
+  extract: (input: ExtractInput) => Promise<Extracted>;
 }
 
 export async function readFeed(url: string, ctx: ReadContext, validators: { etag?: string; lastModified?: string } = {}, followHtml = true): Promise<FeedRead> {
@@ -27,12 +27,13 @@ export async function readFeed(url: string, ctx: ReadContext, validators: { etag
   if (res.notModified) return { kind: 'not-modified', status: 304 };
   // Relative links resolve against where the feed really is: the given URL, or the last redirect.
   const base = res.redirects.length > 0 ? res.url : url;
-  const text = decodeText(res.body, res.contentType);
-  const parsed = await parseFeed(text, base);
-  if ('items' in parsed) return { kind: 'feed', feed: parsed, status: res.status, feedUrl: base, etag: res.etag, lastModified: res.lastModified };
-  if (parsed.failure !== 'html') return { kind: 'failed', problem: parseProblem(url, parsed), status: res.status };
-  const discovered = discoverFeeds(text, base).filter((u) => u !== url && u !== base);
-  if (!followHtml || discovered.length === 0) return { kind: 'failed', problem: parseProblem(url, parsed, discovered[0]), status: res.status, html: { discovered } };
+  const extracted = await ctx.extract({ bytes: res.body, contentType: res.contentType, url: base });
+  if (extracted.ok) return { kind: 'feed', feed: extracted.feed, status: res.status, feedUrl: base, etag: res.etag, lastModified: res.lastModified };
+  if (extracted.failure.failure !== 'html') return { kind: 'failed', problem: parseProblem(url, extracted.failure), status: res.status };
+  const discovered = extracted.discovered.filter((u) => u !== url && u !== base);
+  if (!followHtml || discovered.length === 0) {
+    return { kind: 'failed', problem: parseProblem(url, extracted.failure, discovered[0]), status: res.status, html: { discovered } };
+  }
   const inner = await readFeed(discovered[0], ctx, {}, false);
   return inner.kind === 'feed' ? { ...inner, discoveredFrom: url } : inner;
 }

@@ -8,13 +8,32 @@ import { decodeHTML } from 'entities';
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const DATE_ELEMENTS = /<((?:atom:)?(?:published|updated)|issued|modified|created)(\s[^>]*)?>([^<]*)<\/\1>/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+/** An ampersand that is not one of the five XML entities or a plainly valid character reference. */
+const SUSPICIOUS_AMP = /&(?!(?:amp|lt|gt|quot|apos|#[1-9]\d{0,5}|#x0*(?:[1-9a-fA-F][0-9a-fA-F]{0,4}|10[0-9a-fA-F]{4}));)/;
+
+/** A suspicious ampersand and the reference it starts, if any (name in group 2). */
+const AMP_REFERENCE = new RegExp(`${SUSPICIOUS_AMP.source}(#x[0-9a-fA-F]+;|#[0-9]+;|([A-Za-z][\\w.-]*);)?`, 'g');
 
 export function repairXml(text: string): string {
   const start = text.search(/<(\?xml|rss|feed|rdf:RDF|!--|!DOCTYPE)/i);
   let xml = start > 0 ? text.slice(start) : text.trimStart();
-  xml = xml.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
-  const declared = declaredEntities(xml);
-  return mapOutsideCdata(xml, (part) => repairDates(repairEntities(part, declared)));
+  if (CONTROL.test(xml)) xml = xml.replace(new RegExp(CONTROL.source, 'g'), '');
+  // Most feeds need neither repair: check cheaply before copying megabytes.
+  const entities = SUSPICIOUS_AMP.test(xml);
+  const dates = hasBadDate(xml);
+  if (!entities && !dates) return xml;
+  const declared = entities ? declaredEntities(xml) : new Map<string, string>();
+  return mapOutsideCdata(xml, (part) => {
+    const fixed = entities ? repairEntities(part, declared) : part;
+    return dates ? repairDates(fixed) : fixed;
+  });
+}
+
+function hasBadDate(xml: string): boolean {
+  if (!/<(?:atom:)?(?:published|updated|issued|modified|created)\b/.test(xml)) return false;
+  for (const m of xml.matchAll(DATE_ELEMENTS)) if (parseDate(m[3]) === undefined) return true;
+  return false;
 }
 
 function mapOutsideCdata(xml: string, fn: (s: string) => string): string {
@@ -39,8 +58,8 @@ function declaredEntities(xml: string): Map<string, string> {
 }
 
 function repairEntities(part: string, declared: Map<string, string>): string {
-  if (!part.includes('&')) return part;
-  return part.replace(/&(#x[0-9a-fA-F]+;|#[0-9]+;|([A-Za-z][\w.-]*);)?/g, (whole, ref: string | undefined, name: string | undefined) => {
+  if (!SUSPICIOUS_AMP.test(part)) return part;
+  return part.replace(new RegExp(`${SUSPICIOUS_AMP.source}(#x[0-9a-fA-F]+;|#[0-9]+;|([A-Za-z][\\w.-]*);)?`, 'g'), (whole, ref: string | undefined, name: string | undefined) => {
     if (!ref) return '&amp;';
     if (!name) return validCharRef(ref) ? whole : '';
     if (XML_ENTITIES.has(name)) return whole;
@@ -61,7 +80,6 @@ function validCharRef(ref: string): boolean {
 }
 
 function repairDates(part: string): string {
-  if (!/<(?:atom:)?(?:published|updated|issued|modified|created)/.test(part)) return part;
   return part.replace(DATE_ELEMENTS, (whole, tag: string, attrs: string | undefined, value: string) => {
     if (parseDate(value) !== undefined) return whole;
     return `<${tag}${attrs ?? ''}></${tag}>`;

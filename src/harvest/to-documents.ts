@@ -13,7 +13,7 @@ export function toCommentDocument(item: ParsedItem, parentId: string): Harvested
 }
 
 function toDocument(item: ParsedItem, kind: 'post' | 'comment', parentId?: string): HarvestedDocument | undefined {
-  const text = item.bodyIsHtml ? htmlToText(item.body) : plainToText(item.body);
+  const text = item.text ?? (item.bodyIsHtml ? htmlToText(item.body) : plainToText(item.body));
   if (!text && !item.title) return undefined;
   const doc: HarvestedDocument = {
     kind,

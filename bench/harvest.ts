@@ -1,0 +1,106 @@
+/**
+ * Harvest benchmark: 200 feeds × 20 items (Brown corpus prose, half RSS 2.0 and half Atom 1.0, with
+ * the usual boilerplate) served by a loopback server (a child process) and harvested into a temp
+ * data dir — fetch, decode, parse, HTML→text, SQLite — beside rss-parser alone parsing the same 200
+ * feed texts with `parseString` (the ceiling). Rounds alternate between the two so that machine load
+ * hits both alike; medians are reported, with the RSS high-water mark of each phase.
+ *   npm run bench:harvest            (env: BENCH_ROUNDS=5 BENCH_FEEDS=200 BENCH_ITEMS=20)
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Parser from 'rss-parser';
+import { defaults } from '../src/config.js';
+import { addSource, harvestFeeds } from '../src/harvest/index.js';
+import { openStore } from '../src/store/open-store.js';
+import { benchFeeds } from './harvest-feeds.js';
+
+const FEEDS = Number(process.env.BENCH_FEEDS ?? 200);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 20);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+interface Measure {
+  ms: number;
+  /** CPU time of the whole process (all threads) during the phase. */
+  cpuMs: number;
+  peakMb: number;
+}
+
+/** Samples the resident set size while `fn` runs; returns its time and the peak. */
+async function measure(fn: () => Promise<unknown>): Promise<Measure> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  await fn();
+  const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  clearInterval(timer);
+  return { ms, cpuMs: (used.user + used.system) / 1000, peakMb: Math.max(peak, process.memoryUsage.rss()) / 1024 / 1024 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function startServer() {
+  const child = fork(new URL('./harvest-server.ts', import.meta.url), { env: { ...process.env, BENCH_FEEDS: String(FEEDS), BENCH_ITEMS: String(ITEMS) } });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { url: string }).url));
+    child.once('exit', (code) => reject(new Error(`the feed server exited (${code})`)));
+  });
+  return { url, stop: () => child.disconnect() };
+}
+
+async function main() {
+  const feeds = benchFeeds(FEEDS, ITEMS);
+  const server = await startServer();
+  const mb = feeds.reduce((n, f) => n + Buffer.byteLength(f), 0) / 1024 / 1024;
+  console.log(`harvest benchmark: ${FEEDS} feeds × ${ITEMS} items (${mb.toFixed(1)} MB of XML), ${ROUNDS} rounds, node ${process.version}, ${cpus().length} CPUs`);
+
+  const parser = new Parser();
+  const parse = async () => {
+    for (const f of feeds) await parser.parseString(f);
+  };
+  const workers = Number(process.env.BENCH_WORKERS ?? defaults.harvest.parseWorkers);
+  const options = { ...defaults.harvest, comments: false, concurrency: 8, perHostConcurrency: 8, parseWorkers: workers };
+  let stored = 0;
+  const harvest = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'webxcreta-bench-'));
+    const store = openStore(join(dir, '.webxcreta', 'webxcreta.db'));
+    for (let n = 0; n < FEEDS; n++) addSource(store, `${server.url}/feed/${n}.xml`);
+    const report = await harvestFeeds(store, undefined, options);
+    const failed = report.feeds.filter((f) => f.outcome !== 'new');
+    if (failed.length) throw new Error(`${failed.length} feeds did not end as new: ${JSON.stringify(failed[0])}`);
+    stored = (store.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  await parse(); // warm-up (JIT) for both
+  await harvest();
+  const runs: Record<'parse' | 'harvest', Measure[]> = { parse: [], harvest: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    runs.parse.push(await measure(parse));
+    runs.harvest.push(await measure(harvest));
+  }
+  server.stop();
+
+  const rows: Array<[string, Measure[]]> = [
+    ['rss-parser parseString only (the ceiling)', runs.parse],
+    ['webxcreta harvestFeeds: HTTP + decode + parse + text + SQLite', runs.harvest],
+  ];
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  console.log(line(['phase', 'feeds/s', 'items/s', 'median ms', 'median CPU ms', 'peak RSS MB']));
+  console.log(line(['---', '---:', '---:', '---:', '---:', '---:']));
+  for (const [name, ms] of rows) {
+    const m = median(ms.map((x) => x.ms));
+    const peak = Math.max(...ms.map((x) => x.peakMb));
+    const cpu = median(ms.map((x) => x.cpuMs));
+    console.log(line([name, (FEEDS / (m / 1000)).toFixed(1), ((FEEDS * ITEMS) / (m / 1000)).toFixed(0), m.toFixed(0), cpu.toFixed(0), peak.toFixed(0)]));
+  }
+  const ratio = median(runs.parse.map((x) => x.ms)) / median(runs.harvest.map((x) => x.ms));
+  console.log(`\nharvest rate / rss-parser rate = ${ratio.toFixed(2)} (target ≥ 0.50); ${stored} documents stored per round`);
+  console.log(`process RSS high-water mark: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; concurrency ${options.concurrency}, per host ${options.perHostConcurrency} (one loopback host), parse workers ${workers}; load average ${loadavg()[0].toFixed(1)}`);
+}
+
+await main();

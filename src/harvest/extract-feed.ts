@@ -1,0 +1,32 @@
+/**
+ * The CPU-heavy, pure half of reading a feed: bytes → text → parsed feed → clean text per item; for
+ * an HTML page, the feed links it declares. Runs in a worker thread (parse-pool.ts) or inline.
+ * Input and output are plain data (structured-clone safe).
+ */
+import { decodeText } from './decode-text.js';
+import { discoverFeeds } from './discover-feeds.js';
+import { htmlToText, plainToText } from './html-to-text.js';
+import { parseFeed } from './parse-feed.js';
+import type { ParseFailure, ParsedFeed } from './parsed-feed.js';
+
+export interface ExtractInput {
+  bytes: Uint8Array;
+  contentType?: string;
+  /** Base URL for relative links (the feed's URL, or where it redirected to). */
+  url: string;
+}
+
+export type Extracted = { ok: true; feed: ParsedFeed } | { ok: false; failure: ParseFailure; discovered: string[] };
+
+export async function extractFeed(input: ExtractInput): Promise<Extracted> {
+  const bytes = Buffer.isBuffer(input.bytes) ? input.bytes : Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
+  const text = decodeText(bytes, input.contentType);
+  const parsed = await parseFeed(text, input.url);
+  if (!('items' in parsed)) return { ok: false, failure: parsed, discovered: parsed.failure === 'html' ? discoverFeeds(text, input.url) : [] };
+  for (const item of parsed.items) {
+    item.text = item.bodyIsHtml ? htmlToText(item.body) : plainToText(item.body);
+    // Nothing downstream reads the markup once the text is out; dropping it halves what crosses threads.
+    item.body = '';
+  }
+  return { ok: true, feed: parsed };
+}
