@@ -88,10 +88,14 @@ export function findBoxEntry(store: Store, by: { slug?: string; atomId?: string 
   return row ? fromRow(row as Row) : undefined;
 }
 
-/** Newest first. The public views leave drafts out; the AtomPub collection shows them (to its user). */
+/**
+ * Newest first. The public views leave drafts out and order by creation; the AtomPub collection
+ * shows drafts too (to its user) and orders by app:edited, as RFC 5023 §10 asks.
+ */
 export function listBoxEntries(store: Store, options: { drafts: boolean; limit: number; offset?: number }): BoxEntry[] {
+  const order = options.drafts ? 'edited DESC, seq DESC' : 'seq DESC';
   const rows = store
-    .prepare(`SELECT * FROM box_entries ${options.drafts ? '' : 'WHERE draft = 0'} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT * FROM box_entries ${options.drafts ? '' : 'WHERE draft = 0'} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(options.limit, options.offset ?? 0) as Row[];
   return rows.map(fromRow);
 }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBox, type RunningBox } from '../../src/box/index.js';
 import { makeTestApp, type TestApp } from '../fixtures/publish/test-app.js';
-import { run } from '../fixtures/publish/run-validator.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run, validateAtom } from '../fixtures/publish/run-validator.js';
 
 const CLIENT = new URL('./atompub-client.pl', import.meta.url).pathname;
 const CREDS = { user: 'bot', password: 's3cret-pw' };
@@ -81,5 +84,21 @@ describe('handleApp', () => {
     expect((await fetch(`${box.url}app/posts`, { method: 'POST', headers, body: '<feed/>' })).status).toBe(400);
     expect((await fetch(`${box.url}app/posts`, { method: 'POST', headers, body: '<!DOCTYPE x [<!ENTITY a "b">]><entry/>' })).status).toBe(400);
     expect((await fetch(`${box.url}app/posts`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
+  });
+
+  it('should serve member entries and the collection as valid Atom, the collection newest edit first', async () => {
+    const create = (title: string) =>
+      fetch(`${box.url}app/posts`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/atom+xml;type=entry' }, body: entryXml(title) });
+    const a = (await create('First & <one>')).headers.get('location')!;
+    await create('Second');
+    const put = await fetch(a, { method: 'PUT', headers: { authorization: auth, 'content-type': 'application/atom+xml;type=entry' }, body: entryXml('First, edited') });
+    expect(put.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'webx-app-'));
+    const member = await (await fetch(a, { headers: { authorization: auth } })).text();
+    expect(await validateAtom(dir, 'member.atom', member)).toBe('OK');
+    const collection = await (await fetch(`${box.url}app/posts`, { headers: { authorization: auth } })).text();
+    expect(await validateAtom(dir, 'collection.atom', collection)).toBe('OK');
+    const titles = [...collection.matchAll(/<entry>[\s\S]*?<title type="text">([^<]*)<\/title>/g)].map((m) => m[1]);
+    expect(titles.slice(0, 2)).toEqual(['First, edited', 'Second']);
   });
 });
