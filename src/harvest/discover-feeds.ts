@@ -4,7 +4,6 @@
  * feeds. When the page declares none, anchors that look like feed addresses are the fallback. Pure.
  */
 import { load } from 'cheerio/slim';
-import type { Element } from 'domhandler';
 import { resolveUrl } from './resolve-url.js';
 
 const FEED_TYPE = /^application\/(rss\+xml|atom\+xml|rdf\+xml|feed\+json|json|xml)|^text\/xml/i;
@@ -29,7 +28,7 @@ export function selectLinks(html: string, pageUrl: string, selector: string): st
   const base = resolveUrl($('base[href]').first().attr('href'), pageUrl) ?? pageUrl;
   const urls = $(selector)
     .toArray()
-    .map((el) => (el as Element).attribs?.href ?? $(el).find('a[href]').first().attr('href'))
+    .map((el) => (el as { attribs?: Record<string, string> }).attribs?.href ?? $(el).find('a[href]').first().attr('href'))
     .map((href) => resolveUrl(href, base));
   return [...new Set(urls.filter((u): u is string => !!u && /^https?:/i.test(u)))];
 }
