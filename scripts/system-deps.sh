@@ -4,10 +4,12 @@
 #   libatombus-perl libplack-perl  AtomBus, the independent AtomPub server (../shared/atom/start-atombus.sh)
 #   chromium                   the headless browser of the box's browser test (with playwright-core)
 #   jing libxml2-utils         ../shared/atom/validate-atom.sh (RFC 4287 RELAX NG + Schematron checks)
+#   libavalon-framework-java libbatik-java  jars Debian's jing wrapper looks for: without them it warns
+#                              on stderr, and the validator counts the warnings as errors
 #   link-grammar               the generator's judge (../shared/judge)
 # Checks each with `dpkg -s`; runs `apt-get update` once, only if something is missing.
 set -euo pipefail
-PACKAGES=(libatompub-perl libatombus-perl libplack-perl chromium jing libxml2-utils link-grammar)
+PACKAGES=(libatompub-perl libatombus-perl libplack-perl chromium jing libxml2-utils libavalon-framework-java libbatik-java link-grammar)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
