@@ -9,7 +9,6 @@ import type { Entry } from '../publish/types.js';
 import { countComments, listComments } from './box-comments.js';
 import { countBoxEntries, listBoxEntries, type BoxEntry } from './box-entries.js';
 import { absolute, type BoxContext } from './context.js';
-import { entryText, firstSentence } from './page-entries.js';
 import { escapeHtml } from '../publish/escape-html.js';
 
 const FEED_SIZE = 50;
@@ -104,13 +103,12 @@ export function toMemberAtom(ctx: BoxContext, e: BoxEntry): AtomEntryObject {
 
 export const pagePath = (e: Pick<BoxEntry, 'slug'>) => `/posts/${encodeURIComponent(e.slug)}`;
 
+/** The entry's Atom fields; no summary, as every entry carries its full content. */
 function toFeedEntry(e: BoxEntry): Entry {
-  const text = entryText(e);
   return {
     id: e.atomId,
     title: e.title,
     contentHtml: e.contentType === 'text' ? escapeHtml(e.content) : e.content,
-    summary: firstSentence(text) || undefined,
     author: { name: e.author },
     categories: e.categories,
     published: e.published,

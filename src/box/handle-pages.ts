@@ -28,7 +28,7 @@ export async function handlePage(ctx: BoxContext, req: IncomingMessage, res: Ser
     const counts = countComments(ctx.store, entries.map((e) => e.id));
     const more = page * PAGE_SIZE < countBoxEntries(ctx.store, false);
     const pager = { newer: page > 1 ? `/?page=${page - 1}` : undefined, older: more ? `/?page=${page + 1}` : undefined };
-    return send(res, 200, renderIndex(site, entries.map((e) => toPageEntry(ctx.store, e, counts[e.id])), pager), HTML);
+    return send(res, 200, renderIndex(site, entries.map((e) => toPageEntry(ctx.store, e, counts[e.id], { body: false })), pager), HTML);
   }
   if (path === '/feed.atom') return send(res, 200, renderPostsFeed(ctx), ATOM);
   if (path === '/box.css') return send(res, 200, BOX_CSS, 'text/css; charset=utf-8');

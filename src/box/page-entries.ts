@@ -12,10 +12,11 @@ import { describeSources } from './describe-sources.js';
 import type { PageEntry } from './html/page-entry.js';
 import { renderSentences } from './html/render-sentences.js';
 
-export function toPageEntry(store: Store, entry: BoxEntry, comments: number): PageEntry {
+/** `body: false` (the index) skips rendering the body, which only a post's own page shows. */
+export function toPageEntry(store: Store, entry: BoxEntry, comments: number, options: { body: boolean } = { body: true }): PageEntry {
   const post = entry.postId ? readPost(store, entry.postId) : undefined;
-  const text = entryText(entry);
-  const bodyHtml = post ? renderSentences(post, describeSources(store, post)) : textToHtml(text);
+  const text = post ? (post.paragraphs[0]?.[0]?.text ?? '') : entryText(entry);
+  const bodyHtml = !options.body ? '' : post ? renderSentences(post, describeSources(store, post)) : textToHtml(text);
   return {
     slug: entry.slug,
     title: entry.title,
