@@ -82,9 +82,20 @@ export function startScheduler(steps: ScheduledStep[], options: SchedulerOptions
     }
   };
 
-  const tasks: ScheduledTask[] = steps.map((step) =>
-    cron.schedule(step.cron, () => fire(step), { name: step.name, timezone: options.timezone, noOverlap: true }),
-  );
+  const tasks: ScheduledTask[] = steps.map((step) => {
+    const task = cron.schedule(step.cron, () => fire(step), { name: step.name, timezone: options.timezone, noOverlap: true });
+    // After a sleep or a blocked event loop node-cron reports the firings it missed and does not
+    // replay them (no burst); say so once per wake-up instead of once per missed firing.
+    let missed = 0;
+    task.on('execution:missed', () => {
+      if (missed++ > 0) return;
+      setTimeout(() => {
+        log(`${step.name}: ${missed} missed firing${missed === 1 ? '' : 's'} not replayed (the process was asleep or busy)`);
+        missed = 0;
+      }, 0);
+    });
+    return task;
+  });
   log(`scheduler: started (${steps.map((s) => `${s.name} "${s.cron}"`).join(', ')})`);
 
   return {

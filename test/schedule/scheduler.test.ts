@@ -100,4 +100,20 @@ describe('startScheduler', () => {
       '"every day" is not a cron expression (schedule.post)',
     );
   });
+
+  it('should not replay firings missed while the process was blocked (no burst)', async () => {
+    const store = openStore(':memory:');
+    const lines: string[] = [];
+    const scheduler = startScheduler([{ name: 'post', cron: EVERY_SECOND, lock: false, run: async () => 'ok' }], { store, log: (l) => lines.push(l) });
+    await waitFor(() => messages(lines).includes('post: started'));
+    const blockUntil = Date.now() + 3_500;
+    while (Date.now() < blockUntil) {
+      // the event loop is blocked, as during a sleep: node-cron misses several firings
+    }
+    await waitFor(() => messages(lines).some((l) => /^post: \d+ missed firings? not replayed/.test(l)));
+    await sleep(1_200);
+    await scheduler.stop('finish');
+    const startSeconds = lines.filter((l) => l.endsWith(' post: started')).map((l) => l.slice(0, 19));
+    expect(new Set(startSeconds).size).toBe(startSeconds.length);
+  });
 });
