@@ -10,6 +10,7 @@ import { WebxError } from '../errors.js';
 import { addSource, harvestFeeds, parseOpml, type HarvestOptions } from '../harvest/index.js';
 import type { HarvestReport } from '../harvest/types.js';
 import { fetchOpmlText } from './fetch-opml.js';
+import { openOwnBlog } from './own-blog.js';
 import { BUILTIN_OPML, builtinCorpusDir, serveBuiltinCorpus } from './serve-builtin-corpus.js';
 
 export interface HarvestStepOptions {
@@ -46,9 +47,10 @@ export async function registerConfiguredSources(app: App): Promise<number> {
 
 export async function harvestStep(app: App, options: HarvestStepOptions = {}): Promise<HarvestReport> {
   await registerConfiguredSources(app);
-  const builtin = app.config.sources.builtin ? await serveBuiltinCorpus() : undefined;
+  const own = await openOwnBlog(app);
+  const builtin = app.config.sources.builtin ? await serveBuiltinCorpus().catch(async (e) => { await own.close(); throw e; }) : undefined;
   const urlMap = (url: string) => {
-    const mapped = builtin ? builtin.urlMap(url) : url;
+    const mapped = own.urlMap(builtin ? builtin.urlMap(url) : url);
     return options.urlMap ? options.urlMap(mapped) : mapped;
   };
   try {
@@ -59,6 +61,6 @@ export async function harvestStep(app: App, options: HarvestStepOptions = {}): P
       signal: options.signal,
     });
   } finally {
-    await builtin?.close();
+    await Promise.all([builtin?.close(), own.close()]);
   }
 }

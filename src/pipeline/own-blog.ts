@@ -1,0 +1,36 @@
+/**
+ * The self-referential loop: the bot's own blog is harvested like any other blog (kind 'own'), so
+ * its past posts and their comments feed the next post. When the bot publishes to its own box,
+ * the box is served on 127.0.0.1 for the harvest and its feed is stored under the canonical URL
+ * OWN_BOX_FEED (the box's port changes from run to run); when it publishes elsewhere,
+ * `sources.own` names that blog's feed.
+ */
+import type { App } from '../cli/app.js';
+import { startBox } from '../box/index.js';
+import { addSource } from '../harvest/index.js';
+
+export const OWN_BOX_BASE = 'http://own.webxcreta.invalid/';
+export const OWN_BOX_FEED = `${OWN_BOX_BASE}feed.atom`;
+
+export interface OwnBlog {
+  urlMap: (url: string) => string;
+  close(): Promise<void>;
+}
+
+const nothingToServe: OwnBlog = { urlMap: (url) => url, close: async () => {} };
+
+export async function openOwnBlog(app: App): Promise<OwnBlog> {
+  const { sources, publish } = app.config;
+  const store = app.store();
+  if (sources.own) {
+    addSource(store, sources.own, { kind: 'own' });
+    return nothingToServe;
+  }
+  if (publish.serviceUrl || publish.collectionUrl) return nothingToServe;
+  addSource(store, OWN_BOX_FEED, { kind: 'own', title: publish.blogTitle });
+  const box = await startBox(app, { host: '127.0.0.1', port: 0 });
+  return {
+    urlMap: (url) => (url.startsWith(OWN_BOX_BASE) ? new URL(url.slice(OWN_BOX_BASE.length), box.url).href : url),
+    close: () => box.close(),
+  };
+}
