@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from '../cli/app.js';
 import { WebxError } from '../errors.js';
-import { addSource, harvestFeeds, parseOpml, type HarvestOptions } from '../harvest/index.js';
+import { addSource, fetchText, harvestFeeds, importOpml, type HarvestOptions } from '../harvest/index.js';
 import type { HarvestReport } from '../harvest/types.js';
-import { fetchOpmlText } from './fetch-opml.js';
 import { openOwnBlog } from './own-blog.js';
 import { BUILTIN_OPML, builtinCorpusDir, serveBuiltinCorpus } from './serve-builtin-corpus.js';
 
@@ -26,21 +25,18 @@ export async function registerConfiguredSources(app: App): Promise<number> {
   let count = 0;
   if (sources.builtin) {
     const opml = readFileSync(join(builtinCorpusDir, 'blogs.opml'), 'utf8');
-    for (const feed of parseOpml(opml, BUILTIN_OPML)) {
-      addSource(store, feed.xmlUrl, { title: feed.title, siteUrl: feed.htmlUrl });
-      count++;
-    }
+    count += importOpml(store, opml, BUILTIN_OPML).length;
   }
   for (const url of sources.feeds) {
     addSource(store, url);
     count++;
   }
   for (const list of sources.opml) {
-    const { text, base } = await fetchOpmlText(list, app);
-    const feeds = parseOpml(text, base);
-    if (feeds.length === 0) throw new WebxError(`no feeds found in the OPML list ${list}`, { hint: 'check `sources.opml` in webxcreta.config.json' });
-    for (const feed of feeds) addSource(store, feed.xmlUrl, { title: feed.title, siteUrl: feed.htmlUrl });
-    count += feeds.length;
+    const fetched = await fetchText(list, app.config.harvest, app.paths.dataDir);
+    if (!fetched.ok) throw new WebxError(`cannot read the OPML list ${list}: ${fetched.error}`, { hint: `${fetched.hint}; the list is named in \`sources.opml\`` });
+    const imported = importOpml(store, fetched.text, fetched.url);
+    if (imported.length === 0) throw new WebxError(`no feeds found in the OPML list ${list}`, { hint: 'check `sources.opml` in webxcreta.config.json' });
+    count += imported.length;
   }
   return count;
 }
