@@ -4,7 +4,7 @@
  * (markup from AtomPub clients is never passed through).
  */
 import { escapeHtml } from '../publish/escape-html.js';
-import { htmlToText } from '../publish/html-text.js';
+import { htmlToText } from '../harvest/html-to-text.js';
 import { readPost } from '../store/posts.js';
 import type { Store } from '../store/open-store.js';
 import type { BoxEntry } from './box-entries.js';

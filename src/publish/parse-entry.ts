@@ -5,7 +5,7 @@
  */
 import { parseAtomFeed, type AtomFeed } from 'feedsmith';
 import { escapeHtml } from './escape-html.js';
-import { htmlToText } from './html-text.js';
+import { htmlToText } from '../harvest/html-to-text.js';
 import type { ParsedEntry } from './types.js';
 
 type ParsedAtomEntry = AtomFeed.Entry<string>;

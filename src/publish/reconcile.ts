@@ -5,7 +5,7 @@
  */
 import type { AppClient } from './app-client.js';
 import { responseError } from './app-client.js';
-import { htmlToText } from './html-text.js';
+import { htmlToText } from '../harvest/html-to-text.js';
 import { parseFeedEntries, parseFeedLinks } from './parse-entry.js';
 import type { Entry, ParsedEntry } from './types.js';
 
