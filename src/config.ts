@@ -41,11 +41,6 @@ export const configSchema = z.strictObject({
       userAgent: z.string().default('webXcreta/0.1 (+https://www.npmjs.com/package/webxcreta)'),
       /** Comment feeds fetched per feed per run at most (politeness); the rest follow on later runs. */
       maxCommentFeeds: z.number().int().min(0).default(200),
-      /**
-       * Worker threads that parse feeds and extract text while the main thread fetches and stores.
-       * 0 (inline) suits small harvests and busy machines; 2–4 pay off for hundreds of feeds on idle cores.
-       */
-      parseWorkers: z.number().int().min(0).max(32).default(0),
     })
     .prefault({}),
   weight: z

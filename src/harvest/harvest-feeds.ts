@@ -8,7 +8,7 @@ import { createAgent } from './fetch-url.js';
 import { harvestFeed } from './harvest-feed.js';
 import { groupCommit } from './group-commit.js';
 import { limitHosts } from './limit-hosts.js';
-import { createParsePool } from './parse-pool.js';
+import { extractFeed } from './extract-feed.js';
 import { addSource, enabledSources, findSource, type SourceRow } from './sources.js';
 import type { FeedResult, HarvestReport } from './types.js';
 
@@ -29,11 +29,9 @@ export async function harvestFeeds(store: Store, urls: string[] | undefined, opt
   const startedAt = new Date().toISOString();
   const sources = selectSources(store, urls);
   const agent = createAgent(options.connectTimeoutMs, options.timeoutMs);
-  // Worker threads pay off from a handful of feeds on; a single feed is parsed inline.
-  const pool = createParsePool(sources.length >= 4 ? (options.parseWorkers ?? 2) : 0);
   const ctx = {
     commit: groupCommit(store),
-    extract: pool.extract,
+    extract: extractFeed,
     store,
     force: options.force ?? false,
     comments: options.comments,
@@ -60,7 +58,7 @@ export async function harvestFeeds(store: Store, urls: string[] | undefined, opt
     );
     return { startedAt, finishedAt: new Date().toISOString(), feeds };
   } finally {
-    await Promise.all([agent.destroy(), pool.close()]);
+    await agent.destroy();
   }
 }
 

@@ -2,9 +2,8 @@
 import { createHash } from 'node:crypto';
 
 export function hashOf(...parts: string[]): string {
-  const h = createHash('sha1');
-  for (const p of parts) h.update(p).update('\u0000');
-  return h.digest('hex').slice(0, 16);
+  // One update with the joined string: each update() call converts and copies its string.
+  return createHash('sha1').update(`${parts.join('\u0000')}\u0000`).digest('hex').slice(0, 16);
 }
 
 /** A source's id: a hash of its URL as first added. */

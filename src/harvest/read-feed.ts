@@ -16,7 +16,7 @@ export type FeedRead =
 export interface ReadContext {
   fetch: Omit<FetchOptions, 'etag' | 'lastModified'>;
   limit: RunLimited;
-  /** Parse + text extraction (a worker pool, or `extractFeed` inline). */
+  /** Parse + text extraction: `extractFeed` (a seam for running it elsewhere). */
   extract: (input: ExtractInput) => Promise<Extracted>;
 }
 
