@@ -10,7 +10,7 @@ const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:
 const countEntries = async (url: string, authorization: string) =>
   ((await (await fetch(url, { headers: { authorization } })).text()).match(/<entry>/g) ?? []).length;
 
-describe('publishPost after SIGKILL', () => {
+describe.concurrent('publishPost after SIGKILL', () => {
   it.each(POINTS)('should leave exactly one entry on the box when killed at %s and run again', async (point) => {
     const env = { WEBXCRETA_BOX_USER: 'bot', WEBXCRETA_BOX_PASSWORD: 'pw-crash' };
     const t = makeTestApp({}, env);
