@@ -41,6 +41,8 @@ export const configSchema = z.strictObject({
       userAgent: z.string().default('webXcreta/0.1 (+https://www.npmjs.com/package/webxcreta)'),
       /** Comment feeds fetched per feed per run at most (politeness); the rest follow on later runs. */
       maxCommentFeeds: z.number().int().min(0).default(200),
+      /** Fetch feeds even while they are backed off after repeated failures (what `harvest --force` sets). */
+      force: z.boolean().default(false),
     })
     .prefault({}),
   weight: z

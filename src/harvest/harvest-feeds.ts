@@ -20,8 +20,6 @@ export interface HarvestOptions extends HarvestConfig {
   urlMap?: (url: string) => string;
   onFeedDone?: (result: FeedResult, done: number, total: number) => void;
   signal?: AbortSignal;
-  /** Harvest feeds even while they are backed off after repeated failures. */
-  force?: boolean;
 }
 
 /** `urls` undefined → all enabled sources; given URLs not yet in the store are added (kind 'blog'). */

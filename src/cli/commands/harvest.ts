@@ -1,25 +1,23 @@
 /**
- * `webxcreta harvest [URL...]`: fetch the given feeds (or every configured one, the built-in sample
- * blogosphere included) into the store. A progress bar on a terminal, plain lines otherwise, and a
- * summary table; `--json` gives `{ ok, feeds, totals }`. Exit 0 unless every feed failed.
+ * `webxcreta harvest [URL...]`: fetch the given feeds (or every configured one: the built-in sample
+ * blogosphere, the bot's own blog, feeds and OPML lists from the config) into the store. A progress
+ * bar on a terminal, plain lines otherwise, and a summary table; `--json` gives
+ * `{ ok, feeds, totals }`. Exit 0 unless every feed failed.
  */
 import type { Command } from 'commander';
 import { WebxError } from '../../errors.js';
 import { harvestFeeds } from '../../harvest/index.js';
 import { createProgressReporter } from '../../harvest/progress-reporter.js';
 import { renderReport } from '../../harvest/render-report.js';
-import type { FeedResult } from '../../harvest/types.js';
-import { registerConfiguredSources } from '../../pipeline/harvest-step.js';
-import { serveBuiltinCorpus } from '../../pipeline/serve-builtin-corpus.js';
+import type { FeedResult, HarvestReport } from '../../harvest/types.js';
+import { harvestStep } from '../../pipeline/harvest-step.js';
+import { OWN_BOX_BASE, openOwnBlog } from '../../pipeline/own-blog.js';
+import { BUILTIN_BASE, serveBuiltinCorpus } from '../../pipeline/serve-builtin-corpus.js';
 import { summarizeHarvest, type HarvestTotals } from '../../pipeline/summarize-harvest.js';
 import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
 import type { RegisterCommand } from './index.js';
-
-interface HarvestFlags {
-  force?: boolean;
-}
 
 export interface HarvestOutput {
   ok: boolean;
@@ -37,8 +35,9 @@ export const registerHarvest: RegisterCommand = (program: Command, io: Io) => {
       'after',
       [
         '',
-        'Each feed ends as new (items stored), unchanged (304 or nothing new), skipped (backed off) or error',
-        '(with what to do). Exit status 0 even when some feeds failed; 1 when all of them did.',
+        'Each feed ends as new (items stored), unchanged (304 or nothing new), skipped (backed off after',
+        'repeated failures, with the time of the next try) or error (with what to do). Exit status 0 even',
+        'when some feeds failed; 1 when all of them did.',
         '',
         'Examples:',
         '  webxcreta harvest',
@@ -47,38 +46,37 @@ export const registerHarvest: RegisterCommand = (program: Command, io: Io) => {
       ].join('\n'),
     )
     .action(
-      withApp(io, async (app, urls: string[], flags: HarvestFlags, command: Command) => {
-        const quiet = app.json || Boolean(command.optsWithGlobals().quiet);
-        const output = await harvest(app, urls.length > 0 ? urls : undefined, flags.force ?? false, quiet);
-        if (!output.ok) {
-          const first = output.feeds.find((f) => f.outcome === 'error');
+      withApp(
+        io,
+        async (app, urls: string[], _flags: { force?: boolean }, command: Command) => {
+          const quiet = app.json || Boolean(command.optsWithGlobals().quiet);
+          const progress = createProgressReporter(app.io.stderr, app.log, quiet);
+          let report: HarvestReport;
+          try {
+            report = urls.length > 0 ? await harvestUrls(app, urls, progress.update) : await harvestStep(app, { onFeedDone: progress.update });
+          } finally {
+            progress.stop();
+          }
+          const failed = report.feeds.filter((f) => f.outcome === 'error');
+          const output: HarvestOutput = { ok: report.feeds.length === 0 || failed.length < report.feeds.length, feeds: report.feeds, totals: summarizeHarvest(report) };
+          if (output.ok) return emit(app, output, renderHarvest);
           if (!app.json) emit(app, output, renderHarvest);
-          throw new WebxError(`all ${output.feeds.length} feeds failed${first ? `; first: ${first.error}` : ''}`, {
-            hint: first?.hint ?? 'check the feed addresses with `webxcreta feeds list`',
-          });
-        }
-        emit(app, output, renderHarvest);
-      }),
+          throw new WebxError(`all ${report.feeds.length} feeds failed; first: ${failed[0].error}`, { hint: failed[0].hint });
+        },
+        (_urls, flags) => (flags.force ? { harvest: { force: true } } : {}),
+      ),
     );
 };
 
-async function harvest(app: App, urls: string[] | undefined, force: boolean, quiet: boolean): Promise<HarvestOutput> {
-  if (!urls) await registerConfiguredSources(app);
-  const builtin = app.config.sources.builtin ? await serveBuiltinCorpus() : undefined;
-  const progress = createProgressReporter(app.io.stderr, app.log, quiet);
+/** Given URLs; the built-in corpus and the own box are served only when one of them is asked for. */
+async function harvestUrls(app: App, urls: string[], onFeedDone: (r: FeedResult, done: number, total: number) => void): Promise<HarvestReport> {
+  const builtin = urls.some((u) => u.startsWith(BUILTIN_BASE)) ? await serveBuiltinCorpus() : undefined;
+  const own = urls.some((u) => u.startsWith(OWN_BOX_BASE)) ? await openOwnBlog(app) : undefined;
   try {
-    const report = await harvestFeeds(app.store(), urls, {
-      ...app.config.harvest,
-      force,
-      urlMap: builtin?.urlMap,
-      onFeedDone: progress.update,
-    });
-    const totals = summarizeHarvest(report);
-    const failed = report.feeds.filter((f) => f.outcome === 'error').length;
-    return { ok: report.feeds.length === 0 || failed < report.feeds.length, feeds: report.feeds, totals };
+    const urlMap = (url: string) => own?.urlMap(builtin?.urlMap(url) ?? url) ?? builtin?.urlMap(url) ?? url;
+    return await harvestFeeds(app.store(), urls, { ...app.config.harvest, urlMap, onFeedDone });
   } finally {
-    progress.stop();
-    await builtin?.close();
+    await Promise.all([builtin?.close(), own?.close()]);
   }
 }
 
