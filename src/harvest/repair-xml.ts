@@ -1,6 +1,6 @@
 /**
- * Repairs, on the decoded text, what makes a strict XML parser drop a whole feed: junk before the
- * root, control characters, HTML entities XML does not define (`&nbsp;`, `&eacute;`, entities from
+ * Repairs, on the decoded text, what makes a strict XML parser (or rss-parser) drop a whole feed:
+ * junk before the root, control characters, Atom links written as text, HTML entities XML does not define (`&nbsp;`, `&eacute;`, entities from
  * an internal DTD), bare ampersands, and dates that cannot be parsed (rss-parser throws on one bad
  * Atom date and loses the feed, so an unreadable date is emptied here). CDATA is left alone. Pure.
  */
@@ -20,6 +20,10 @@ export function repairXml(text: string): string {
   let xml = start > 0 ? text.slice(start) : text.trimStart();
   if (CONTROL.test(xml)) xml = xml.replace(new RegExp(CONTROL.source, 'g'), '');
   // Most feeds need neither repair: check cheaply before copying megabytes.
+  // rss-parser reads every Atom <link> as having attributes; a bare <link>URL</link> would sink the feed.
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<feed\b/.test(xml) && xml.includes('<link>')) {
+    xml = xml.replace(/<link>\s*([^<\s"]+)\s*<\/link>/g, '<link href="$1"/>');
+  }
   const entities = SUSPICIOUS_AMP.test(xml);
   const dates = hasBadDate(xml);
   if (!entities && !dates) return xml;

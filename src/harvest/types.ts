@@ -46,6 +46,8 @@ export type FeedOutcome = 'new' | 'unchanged' | 'error' | 'skipped';
 
 export interface FeedResult {
   url: string;
+  /** Where the feed was really read, when that differs from `url` (autodiscovered from a page, or redirected). */
+  feedUrl?: string;
   outcome: FeedOutcome;
   newItems: number;
   updatedItems: number;

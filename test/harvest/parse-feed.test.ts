@@ -35,6 +35,11 @@ describe('parseFeed', () => {
     expect(await parseFeed('{"a":', 'http://x.example/')).toMatchObject({ failure: 'malformed' });
   });
 
+  it('should read an Atom entry whose link is text', async () => {
+    const r = await parseFeed('<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>1</id><title>E</title><link>http://x.example/e</link></entry></feed>', 'http://x.example/');
+    expect(r).toMatchObject({ format: 'atom', items: [{ guid: '1', link: 'http://x.example/e' }] });
+  });
+
   it('should read an RSS feed without a version attribute as RSS 2.0', async () => {
     const r = await parseFeed('<rss><channel><title>T</title><item><title>I</title><guid>g</guid></item></channel></rss>', 'http://x.example/');
     expect(r).toMatchObject({ format: 'rss', title: 'T', items: [{ guid: 'g', title: 'I' }] });

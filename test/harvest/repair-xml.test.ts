@@ -33,6 +33,10 @@ describe('repairXml', () => {
     );
   });
 
+  it('should give an Atom link written as text its href', () => {
+    expect(repairXml('<feed><entry><link> http://x.example/a?b=1&amp;c=2 </link></entry></feed>')).toBe('<feed><entry><link href="http://x.example/a?b=1&amp;c=2"/></entry></feed>');
+  });
+
   it('should drop junk before the root and control characters', () => {
     expect(repairXml('Warning: x\n<?xml version="1.0"?><rss>\u0001ok</rss>')).toBe('<?xml version="1.0"?><rss>ok</rss>');
   });
