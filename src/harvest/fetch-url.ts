@@ -6,10 +6,13 @@
  */
 import { Agent, request } from 'undici';
 import { decompressBody } from './decompress-body.js';
+import { readCapped } from './read-capped.js';
 
 export interface FetchOptions {
   agent: Agent;
   timeoutMs: number;
+  /** For the message only: the Agent enforces it. */
+  connectTimeoutMs?: number;
   maxBytes: number;
   maxRedirects: number;
   userAgent: string;
@@ -23,6 +26,7 @@ export interface FetchOptions {
 export type FetchFailure =
   | 'http'
   | 'timeout'
+  | 'connect-timeout'
   | 'too-large'
   | 'redirect-loop'
   | 'too-many-redirects'
@@ -117,6 +121,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
     }
   } catch (e) {
     if (options.signal?.aborted) return fail(current, 'aborted', 'the run was cancelled');
+    if ((e as { code?: string }).code === 'UND_ERR_CONNECT_TIMEOUT') return fail(current, 'connect-timeout', `${options.connectTimeoutMs ?? '?'}`);
     if (timer.signal.aborted || isTimeoutError(e)) return fail(current, 'timeout', `${options.timeoutMs}`);
     return fail(current, 'network', networkDetail(e));
   } finally {
@@ -139,22 +144,6 @@ function requestHeaders(options: FetchOptions, first: boolean): Record<string, s
   return headers;
 }
 
-/** Reads the body until its end, or aborts the request (and its socket) once it passes `max` bytes. */
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, max: number, timer: AbortController) {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > max) {
-      body.destroy();
-      timer.abort();
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
-}
-
 function resolveLocation(location: string, base: string): string | undefined {
   try {
     return new URL(location, base).href;
@@ -167,7 +156,7 @@ const firstHeader = (v: string | string[] | undefined) => (Array.isArray(v) ? v[
 
 function isTimeoutError(e: unknown): boolean {
   const code = (e as { code?: string }).code ?? '';
-  return ['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'].includes(code);
+  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
 }
 
 function networkDetail(e: unknown): string {

@@ -24,17 +24,11 @@ export interface ReadComments {
   comments?: HarvestedDocument[];
 }
 
-interface PostRow {
-  id: string;
-  comments_url: string | null;
-  comments_seen: number | null;
-}
-
 /** Posts of this harvest whose comment feed should be read now. */
 export function commentTargets(store: Store, sourceId: string, posts: HarvestedDocument[], max: number): CommentTarget[] {
   const wanted = posts.filter((p) => {
     if (!p.commentsUrl || p.commentCount === 0) return false;
-    const row = findDocument(store, sourceId, p) as PostRow | undefined;
+    const row = findDocument(store, sourceId, p);
     if (!row || row.comments_seen === null) return true;
     return p.commentCount !== undefined ? p.commentCount !== row.comments_seen : row.comments_url !== p.commentsUrl;
   });

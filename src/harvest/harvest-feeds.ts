@@ -38,6 +38,7 @@ export async function harvestFeeds(store: Store, urls: string[] | undefined, opt
     fetch: {
       agent,
       timeoutMs: options.timeoutMs,
+      connectTimeoutMs: options.connectTimeoutMs,
       maxBytes: options.maxBytes,
       maxRedirects: options.maxRedirects,
       userAgent: options.userAgent,

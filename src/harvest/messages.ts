@@ -23,6 +23,8 @@ export function fetchProblem(url: string, failure: FetchFailure, detail: string,
       return { error: `HTTP ${status} from ${url}`, hint: 'a server error; it will be retried on the next harvest (backing off if it keeps failing)' };
     case 'timeout':
       return { error: `timed out after ${detail} ms fetching ${url}`, hint: 'the server is slow or never finished its answer; raise harvest.timeoutMs if it is just slow' };
+    case 'connect-timeout':
+      return { error: `could not connect to ${url} within ${detail} ms`, hint: 'the host is down or unreachable; it will be retried on the next harvest' };
     case 'too-large':
       return { error: `the response from ${url} passed the ${mb(Number(detail))} cap and was cut off`, hint: 'raise harvest.maxBytes if this feed really is that large' };
     case 'redirect-loop':

@@ -30,22 +30,32 @@ interface Row {
   content_hash: string;
   comment_count: number;
   comments_url: string | null;
+  comments_seen: number | null;
 }
 
+/** What matching needs of a row (not its text). */
+const COLUMNS = 'id, source_id, content_hash, comment_count, comments_url, comments_seen';
+
 export function findDocument(store: Store, sourceId: string, doc: Pick<HarvestedDocument, 'guid' | 'url' | 'kind' | 'parentId'>, hash?: string): Row | undefined {
-  const byGuid = cachedStatement(store, 'SELECT * FROM documents WHERE source_id = ? AND guid = ?').get(sourceId, doc.guid) as Row | undefined;
+  const byGuid = cachedStatement(store, `SELECT ${COLUMNS} FROM documents WHERE source_id = ? AND guid = ?`).get(sourceId, doc.guid) as Row | undefined;
   if (byGuid) return byGuid;
   if (doc.url) {
-    const byUrl = cachedStatement(store, 'SELECT * FROM documents WHERE source_id = ? AND url = ? AND kind = ?').get(sourceId, doc.url, doc.kind) as Row | undefined;
+    const byUrl = cachedStatement(store, `SELECT ${COLUMNS} FROM documents WHERE source_id = ? AND url = ? AND kind = ?`).get(sourceId, doc.url, doc.kind) as Row | undefined;
     if (byUrl) return byUrl;
   }
   if (!hash) return undefined;
   // The same comment text under two posts ("Great post!") is two comments; the same post text is one post.
   if (doc.kind === 'comment') {
-    return cachedStatement(store, 'SELECT * FROM documents WHERE content_hash = ? AND parent_id = ? LIMIT 1').get(hash, doc.parentId ?? '') as Row | undefined;
+    return cachedStatement(store, `SELECT ${COLUMNS} FROM documents WHERE content_hash = ? AND parent_id = ? LIMIT 1`).get(hash, doc.parentId ?? '') as Row | undefined;
   }
-  return cachedStatement(store, "SELECT * FROM documents WHERE content_hash = ? AND kind = 'post' LIMIT 1").get(hash) as Row | undefined;
+  return cachedStatement(store, `SELECT ${COLUMNS} FROM documents WHERE content_hash = ? AND kind = 'post' LIMIT 1`).get(hash) as Row | undefined;
 }
+
+const UPDATE = `UPDATE documents SET url = ?, title = ?, text = ?, author = ?, published = COALESCE(?, published),
+  comment_count = ?, comments_url = ?, content_hash = ?, updated_at = ? WHERE id = ?`;
+const INSERT = `INSERT INTO documents (id, source_id, kind, parent_id, guid, url, title, text, author, published,
+  comment_count, comments_url, content_hash, fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const COUNT_COMMENTS = 'UPDATE documents SET comment_count = (SELECT COUNT(*) FROM documents c WHERE c.parent_id = ?) WHERE id = ?';
 
 /** Inserts or updates one document; returns what happened and the row's id. */
 export function writeDocument(store: Store, sourceId: string, doc: HarvestedDocument, now: string): { outcome: WriteOutcome; id: string } {
@@ -53,31 +63,23 @@ export function writeDocument(store: Store, sourceId: string, doc: HarvestedDocu
   const row = findDocument(store, sourceId, doc, hash);
   if (row && row.source_id !== sourceId) return { outcome: 'duplicate', id: row.id };
   const count = doc.commentCount ?? row?.comment_count ?? 0;
+  const url = doc.url ?? null;
+  const author = doc.author ?? null;
+  const published = doc.published ?? null;
+  const commentsUrl = doc.commentsUrl ?? null;
   if (row) {
     const edited = row.content_hash !== hash;
-    if (!edited && row.comment_count === count && (row.comments_url ?? undefined) === doc.commentsUrl) return { outcome: 'unchanged', id: row.id };
-    cachedStatement(
-      store,
-        `UPDATE documents SET url = ?, title = ?, text = ?, author = ?, published = COALESCE(?, published), comment_count = ?,
-           comments_url = ?, content_hash = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(doc.url ?? null, doc.title, doc.text, doc.author ?? null, doc.published ?? null, count, doc.commentsUrl ?? null, hash, now, row.id);
+    if (!edited && row.comment_count === count && row.comments_url === commentsUrl) return { outcome: 'unchanged', id: row.id };
+    cachedStatement(store, UPDATE).run(url, doc.title, doc.text, author, published, count, commentsUrl, hash, now, row.id);
     return { outcome: edited ? 'updated' : 'unchanged', id: row.id };
   }
   const id = documentIdOf(sourceId, doc.guid);
-  cachedStatement(
-    store,
-      `INSERT INTO documents (id, source_id, kind, parent_id, guid, url, title, text, author, published, comment_count,
-         comments_url, content_hash, fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, sourceId, doc.kind, doc.parentId ?? null, doc.guid, doc.url ?? null, doc.title, doc.text, doc.author ?? null,
-      doc.published ?? null, count, doc.commentsUrl ?? null, hash, now, now);
+  const parentId = doc.parentId ?? null;
+  cachedStatement(store, INSERT).run(id, sourceId, doc.kind, parentId, doc.guid, url, doc.title, doc.text, author, published, count, commentsUrl, hash, now, now);
   return { outcome: 'new', id };
 }
 
 /** A post without a count in its feed: its count is the number of its comments we hold. */
 export function countStoredComments(store: Store, postId: string): void {
-  cachedStatement(
-    store,`UPDATE documents SET comment_count = (SELECT COUNT(*) FROM documents c WHERE c.parent_id = ?) WHERE id = ?`)
-    .run(postId, postId);
+  cachedStatement(store, COUNT_COMMENTS).run(postId, postId);
 }
