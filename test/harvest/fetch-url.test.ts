@@ -50,6 +50,11 @@ beforeAll(async () => {
       res.on('close', () => clearInterval(t));
     },
     '/no-headers': () => undefined,
+    '/reset': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.write('<rss version="2.0"><channel>');
+      setTimeout(() => res.socket?.destroy(), 20);
+    },
     '/huge': (_req, res) => {
       // 50 MB streamed in 64 KB chunks, never held in memory at once.
       res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(50 * 1024 * 1024) });
@@ -156,6 +161,11 @@ describe('fetchUrl', () => {
   it('should cut an endless fast response at the cap', async () => {
     const r = await fetchUrl(`${server.url}/endless-fast`, options({ maxBytes: 1024 * 1024 }));
     expect(r).toMatchObject({ ok: false, failure: 'too-large' });
+  });
+
+  it('should report a connection reset in the middle of the body at once', async () => {
+    const r = await fetchUrl(`${server.url}/reset`, options({ timeoutMs: 30_000 }));
+    expect(r).toMatchObject({ ok: false, failure: 'network' });
   });
 
   it('should report a refused connection', async () => {
