@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { WebxError } from '../../errors.js';
 import { addSource, fetchText, findFeed, importDirectory, importOpml, listSources, removeSource, toOpml, type ImportedSource } from '../../harvest/index.js';
 import { formatTable } from '../../harvest/render-report.js';
+import { findSource } from '../../harvest/sources.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
@@ -38,8 +39,10 @@ export const registerFeeds: RegisterCommand = (program: Command, io: Io) => {
           feedUrl = f.feedUrl;
           found = f;
         }
+        const added = !findSource(app.store(), feedUrl);
         const source = addSource(app.store(), feedUrl, { kind: flags.own ? 'own' : undefined, title: flags.title ?? (found.title || undefined), siteUrl: found.siteUrl });
-        emit(app, { ok: true, source }, (r) => `added ${r.source.url}${r.source.title ? ` (${r.source.title})` : ''}${feedUrl !== url ? `\n  found from ${url}` : ''}`);
+        const verb = added ? 'added' : 'already a feed:';
+        emit(app, { ok: true, source, added }, (r) => `${verb} ${r.source.url}${r.source.title ? ` (${r.source.title})` : ''}${feedUrl !== url ? `\n  found from ${url}` : ''}`);
       }),
     );
 

@@ -33,7 +33,8 @@ const json = async (args: string[]) => JSON.parse((await run([...args, '--json']
 
 describe('feeds', () => {
   it('should add a feed with its own title, and find the feed of a home page', async () => {
-    expect(await json(['feeds', 'add', `${server.url}/feed.xml`])).toMatchObject({ ok: true, source: { url: `${server.url}/feed.xml`, title: 'Plain Feed', kind: 'blog' } });
+    expect(await json(['feeds', 'add', `${server.url}/feed.xml`])).toMatchObject({ ok: true, added: true, source: { url: `${server.url}/feed.xml`, title: 'Plain Feed', kind: 'blog' } });
+    expect((await run(['feeds', 'add', `${server.url}/feed.xml`])).stdout).toBe(`already a feed: ${server.url}/feed.xml (Plain Feed)\n`);
     const found = await run(['feeds', 'add', `${server.url}/blog/`, '--own']);
     expect(found.stdout).toBe(`added ${server.url}/blog/feed (Discovered Blog)\n  found from ${server.url}/blog/\n`);
     const { sources } = await json(['feeds', 'list']);
