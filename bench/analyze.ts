@@ -7,7 +7,8 @@
  *   analyze       webXcreta's analyzeStore: tagging, packing, SQLite writes in batches
  *   ratio         analyze tokens/s ÷ raw tokens/s (target ≥ 0.7)
  * Speeds are tokens per CPU second of this process (user + system), which a busy shared machine
- * disturbs far less than wall time; both code paths are warmed up before they are timed.
+ * disturbs far less than wall time. Raw and analyze alternate every 25 documents (see
+ * `measureInterleaved`), so load from other processes hits both alike.
  *   load          loadAnalysis: every stored analysis back into memory (+ heap it holds)
  *   model         buildModel: weighting + the language model; then its file saved and loaded
  */
@@ -30,7 +31,6 @@ import { brownCorpus } from './analyze-brown.js';
 
 interface SizeResult {
   copies: number;
-  rounds: number;
   documents: number;
   tokens: number;
   rawTokensPerSec: number;
@@ -62,74 +62,72 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
 
 const nlp = winkNLP(model, ['sbd', 'pos']);
 
-interface StoredText {
-  kind: 'post' | 'comment';
-  title: string;
-  text: string;
-}
+type Doc = Corpus['documents'][number];
 
-/** Documents straight from the store, one at a time: neither measurement holds the corpus. */
-function* storedTexts(store: Store, limit = -1): Generator<StoredText> {
-  yield* store.prepare('SELECT kind, title, text FROM documents ORDER BY rowid LIMIT ?').iterate(limit) as Iterable<StoredText>;
-}
-
-function measureRaw(store: Store): { tokens: number; ms: number } {
+/** wink-nlp alone: read each text and take its POS tags out (tokens counted as analyze counts them). */
+function tagRaw(docs: Doc[]): number {
   const its = nlp.its;
-  const tagAll = (docs: Iterable<StoredText>) => {
-    let tokens = 0;
-    for (const d of docs) {
-      if (d.title) tokens += nlp.readDoc(d.title).tokens().out(its.pos).length;
-      tokens += nlp.readDoc(d.text).tokens().out(its.pos).length;
-    }
-    return tokens;
-  };
-  tagAll(storedTexts(store, 50)); // warm up
-  const t = process.cpuUsage();
-  const tokens = tagAll(storedTexts(store));
-  return { tokens, ms: cpuMs(t) };
+  let tokens = 0;
+  for (const d of docs) {
+    if (d.title) tokens += nlp.readDoc(d.title).tokens().out(its.pos).length;
+    tokens += nlp.readDoc(d.text).tokens().out(its.pos).length;
+  }
+  return tokens;
 }
 
-function warmUpAnalyze(store: Store): void {
-  for (const d of storedTexts(store, 50)) packAnalyzedText(d);
-}
-
-function fillStore(store: Store, corpus: Corpus): number {
-  const addSource = store.prepare("INSERT INTO sources (id, url, title, kind, added_at) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00Z')");
+function insertDocuments(store: Store, docs: Doc[]): void {
   const addDoc = store.prepare(
     `INSERT INTO documents (id, source_id, kind, guid, title, text, comment_count, content_hash, fetched_at, updated_at)
      VALUES (?, ?, 'post', ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
   );
   store.transaction(() => {
-    for (const s of corpus.sources) addSource.run(s.id, s.url, s.title, s.kind);
-    for (const d of corpus.documents) addDoc.run(d.id, d.sourceId, d.id, d.title, d.text, d.commentCount, d.contentHash);
+    for (const d of docs) addDoc.run(d.id, d.sourceId, d.id, d.title, d.text, d.commentCount, d.contentHash);
   })();
-  return corpus.documents.length;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Documents per step: small enough that a burst of load from elsewhere hits both measurements alike. */
+const STEP = 25;
 
-function runSize(copies: number, rounds: number): SizeResult {
+/**
+ * Raw tagging and webXcreta's analysis measured step by step over the same documents: tag a step
+ * raw, store it (untimed), then let `analyzeStore` tag it incrementally, as hourly harvests do.
+ */
+function measureInterleaved(store: Store, corpus: Corpus) {
+  const addSource = store.prepare("INSERT INTO sources (id, url, title, kind, added_at) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00Z')");
+  for (const src of corpus.sources) addSource.run(src.id, src.url, src.title, src.kind);
+  tagRaw(corpus.documents.slice(0, 20)); // warm up both paths
+  for (const d of corpus.documents.slice(0, 20)) packAnalyzedText(d);
+  let rawTokens = 0;
+  let rawMs = 0;
+  let analyzeMs = 0;
+  let wallMs = 0;
+  let tokens = 0;
+  for (let i = 0; i < corpus.documents.length; i += STEP) {
+    const step = corpus.documents.slice(i, i + STEP);
+    let cpu = process.cpuUsage();
+    rawTokens += tagRaw(step);
+    rawMs += cpuMs(cpu);
+    insertDocuments(store, step);
+    cpu = process.cpuUsage();
+    const wall = performance.now();
+    tokens = analyzeStore(store).tokens;
+    analyzeMs += cpuMs(cpu);
+    wallMs += performance.now() - wall;
+  }
+  return { raw: rawTokens / rawMs, analyze: tokens / analyzeMs, wallMs, tokens };
+}
+
+function runSize(copies: number): SizeResult {
   const dir = mkdtempSync(join(tmpdir(), 'webx-bench-analyze-'));
   try {
     const store = openStore(join(dir, 'webxcreta.db'));
-    const documents = fillStore(store, brownCorpus(copies));
-    warmUpAnalyze(store);
-    // Raw and analyze alternate, `rounds` times each; the median of each is kept, so a burst of
-    // load from other processes on a shared machine hits both alike.
-    const raws: { tokens: number; ms: number }[] = [];
-    const runs: { tokens: number; ms: number; wallMs: number }[] = [];
-    let analyzed = { analyzed: 0, reused: 0, removed: 0, tokens: 0 };
-    for (let round = 0; round < rounds; round++) {
-      raws.push(measureRaw(store));
-      store.prepare('DELETE FROM analyses').run();
-      const cpu = process.cpuUsage();
-      const wall = performance.now();
-      analyzed = analyzeStore(store);
-      runs.push({ tokens: analyzed.tokens, ms: cpuMs(cpu), wallMs: performance.now() - wall });
-    }
-    const raw = median(raws.map((r) => r.tokens / r.ms));
-    const analyzeRate = median(runs.map((r) => r.tokens / r.ms));
-    const analyzeWallMs = median(runs.map((r) => r.wallMs));
+    const corpus = brownCorpus(copies);
+    const documents = corpus.documents.length;
+    const m = measureInterleaved(store, corpus);
+    const raw = m.raw;
+    const analyzeRate = m.analyze;
+    const analyzeWallMs = m.wallMs;
+    const analyzed = { tokens: m.tokens };
     let t = performance.now();
     const settings = { damping: 'log-squared' as const, ownShare: 0.25, ownOnly: false, commentWeight: 0.2 };
     const stored = readCorpus(store);
@@ -153,7 +151,6 @@ function runSize(copies: number, rounds: number): SizeResult {
       copies,
       documents,
       tokens: analyzed.tokens,
-      rounds,
       rawTokensPerSec: Math.round(raw * 1000),
       analyzeTokensPerSec: Math.round(analyzeRate * 1000),
       ratio: Math.round((analyzeRate / raw) * 100) / 100,
@@ -187,7 +184,6 @@ function table(rows: SizeResult[]): string {
   const cols: [string, (r: SizeResult) => string | number][] = [
     ['tokens', (r) => r.tokens.toLocaleString('en-US')],
     ['docs', (r) => r.documents],
-    ['rounds', (r) => r.rounds],
     ['raw wink tok/cpu-s', (r) => r.rawTokensPerSec.toLocaleString('en-US')],
     ['analyze tok/cpu-s', (r) => r.analyzeTokensPerSec.toLocaleString('en-US')],
     ['ratio', (r) => r.ratio.toFixed(2)],
@@ -209,7 +205,7 @@ async function main(): Promise<void> {
   const childAt = process.argv.indexOf('--child');
   if (childAt >= 0) {
     const copies = Number(process.argv[childAt + 1]);
-    process.stdout.write(`${JSON.stringify(runSize(copies, 3))}\n`);
+    process.stdout.write(`${JSON.stringify(runSize(copies))}\n`);
     return;
   }
   const sizes = process.argv.includes('--quick') ? [1] : [1, 10];
