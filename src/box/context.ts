@@ -18,6 +18,8 @@ export interface BoxContext {
   credentials: Credentials;
   csrfSecret: Buffer;
   limiter: RateLimiter;
+  /** Failed Basic logins per address. */
+  authLimiter: RateLimiter;
   limits: BoxLimits;
   damping: string;
   /** The weight stage's model file, for the statistics page (may not exist yet). */

@@ -22,6 +22,11 @@ const ENTRY_CT = 'application/atom+xml;type=entry;charset=utf-8';
 
 export async function handleApp(ctx: BoxContext, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
   if (!isAuthorized(req, ctx.credentials)) {
+    // Wrong Basic credentials count against the address (guessing); a missing header is a challenge.
+    if (/^Basic /i.test(req.headers.authorization ?? '')) {
+      const allowed = ctx.authLimiter.hit(req.socket.remoteAddress ?? 'unknown', ctx.now().getTime());
+      if (!allowed.ok) return sendText(res, 429, 'too many failed logins; wait', { 'retry-after': String(Math.ceil(allowed.retryAfterMs / 1000)) });
+    }
     return sendText(res, 401, 'authentication required', { 'www-authenticate': 'Basic realm="webXcreta box", charset="UTF-8"' });
   }
   const method = req.method ?? 'GET';

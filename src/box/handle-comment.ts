@@ -22,7 +22,8 @@ export async function handleComment(ctx: BoxContext, req: IncomingMessage, res: 
   if (body === undefined) return sendText(res, 413, 'the comment is too long');
   const form = new URLSearchParams(body);
   const now = ctx.now();
-  if (!checkCsrfToken(ctx.csrfSecret, entry.id, form.get('csrf') ?? '', now.getTime())) return redirect(res, `${page}?error=csrf#comment-form`);
+  const token = form.get('csrf') ?? '';
+  if (!sameOrigin(req) || !checkCsrfToken(ctx.csrfSecret, entry.id, token, now.getTime())) return redirect(res, `${page}?error=csrf#comment-form`);
   if ((form.get('website') ?? '') !== '') return redirect(res, page);
   const author = (form.get('author') ?? '').trim();
   const text = (form.get('text') ?? '').replace(/\r\n/g, '\n').trim();
@@ -36,4 +37,18 @@ export async function handleComment(ctx: BoxContext, req: IncomingMessage, res: 
   }
   const comment = addComment(ctx.store, { entryId: entry.id, author, text, createdAt: now.toISOString() });
   return redirect(res, `${page}#comment-${comment.id}`);
+}
+
+/**
+ * A browser names the site a form came from in Origin: when it says (privacy settings may send
+ * "null" or nothing, and then the CSRF token alone decides), it must be this box.
+ */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin || origin === 'null') return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }

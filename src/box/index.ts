@@ -19,6 +19,9 @@ import { handlePage } from './handle-pages.js';
 import { createRateLimiter } from './rate-limit.js';
 import { sendText } from './respond.js';
 
+/** Wrong passwords one address may try per 15 minutes before it gets 429. */
+const FAILED_LOGINS = 20;
+
 export interface BoxOptions {
   host: string;
   port: number;
@@ -42,6 +45,7 @@ export async function startBox(app: App, options: BoxOptions): Promise<RunningBo
     credentials: options.credentials ?? resolveBoxCredentials(app),
     csrfSecret: randomBytes(32),
     limiter: createRateLimiter(box.commentsPerWindow, box.commentWindowMs),
+    authLimiter: createRateLimiter(FAILED_LOGINS, 15 * 60_000),
     limits: { maxAuthor: box.maxCommentAuthor, maxComment: box.maxCommentLength, maxEntryBytes: box.maxEntryBytes },
     damping: app.config.weight.damping,
     modelFile: modelFileOf(app.paths.stateDir),

@@ -52,6 +52,17 @@ describe('handleComment', () => {
     expect(stored()).toEqual([]);
   });
 
+  it('should refuse a form posted from another origin', async () => {
+    const r = await fetch(new URL(`${PAGE}/comments`, box.url), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' },
+      body: new URLSearchParams({ csrf: await token(), author: 'Eve', text: 'cross-site' }).toString(),
+    });
+    expect(r.headers.get('location')).toBe(`/${PAGE}?error=csrf#comment-form`);
+    expect(stored()).toEqual([]);
+  });
+
   it('should drop what fills the honeypot field', async () => {
     const r = await postComment({ csrf: await token(), author: 'Bot', text: 'Buy now', website: 'http://spam.invalid' });
     expect(r.status).toBe(303);

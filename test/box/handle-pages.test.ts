@@ -63,6 +63,16 @@ describe('handlePage', () => {
     expect((await fetch(box.url, { method: 'DELETE' })).status).toBe(405);
   });
 
+  it('should answer 304 when a reader revalidates an unchanged feed, and 200 once it changed', async () => {
+    await serve();
+    const first = await fetch(`${box.url}feed.atom`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect((await fetch(`${box.url}feed.atom`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    await publishPost(t.app, 'p-hills-0002');
+    expect((await fetch(`${box.url}feed.atom`, { headers: { 'if-none-match': etag } })).status).toBe(200);
+  });
+
   it('should show the index newest first with teasers and comment counts', async () => {
     await serve();
     await publishPost(t.app, 'p-river-0001');
