@@ -114,6 +114,36 @@ function flakyServer(script: Array<{ status: number; headers?: Record<string, st
   };
 }
 
+describe('publishPost (to a service document)', () => {
+  it('should discover the collection from the service document and post there', async () => {
+    const host = makeTestApp({}, BOX_ENV);
+    const box = await startBox(host.app, { host: '127.0.0.1', port: 0 });
+    const t = makeTestApp({ publish: { serviceUrl: `${box.url}app`, user: CREDS.user } }, { WEBXCRETA_APP_PASSWORD: CREDS.password });
+    withPosts(t, 'post-hills');
+    const pub = await publishPost(t.app, 'p-hills-0002');
+    expect(pub.target).toBe(`${box.url}app`);
+    expect(pub.editUrl).toMatch(new RegExp(`^${box.url}app/posts/[0-9a-f]{12}$`));
+    expect(await collectionTitles(box.url)).toEqual(['Rain over the southern hills']);
+    await box.close();
+    host.app.close();
+    t.app.close();
+  });
+
+  it('should say so when the service document lists no collection for entries', async () => {
+    const server = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/atomsvc+xml' });
+      res.end('<service xmlns="http://www.w3.org/2007/app"><workspace><collection href="/pics"><accept>image/png</accept></collection></workspace></service>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/service`;
+    const t = makeTestApp({ publish: { serviceUrl: url } });
+    withPosts(t, 'post-hills');
+    await expect(publishPost(t.app, 'p-hills-0002')).rejects.toThrow(`the service document at ${url} lists no collection that accepts Atom entries`);
+    await new Promise<void>((r) => server.close(() => r()));
+    t.app.close();
+  });
+});
+
 describe('publishPost (retries and errors)', () => {
   it('should retry on 503 and 429 (honouring Retry-After) and post exactly once', async () => {
     const server = flakyServer([{ status: 503 }, { status: 429, headers: { 'retry-after': '0' } }]);
