@@ -16,6 +16,8 @@ export interface BoxContext {
   /** Absolute base URL of the box (with a trailing slash): the configured public one, or where it listens. */
   base(): string;
   credentials: Credentials;
+  /** This database's box id, sent with every response (see box-id.ts). */
+  boxId: string;
   csrfSecret: Buffer;
   limiter: RateLimiter;
   /** Failed Basic logins per address. */

@@ -12,6 +12,7 @@ import { WebxError } from '../errors.js';
 import { withSlash } from '../publish/to-entry.js';
 import { modelFileOf } from '../weight/load-or-build-model.js';
 import type { Credentials } from './basic-auth.js';
+import { BOX_ID_HEADER, boxIdOf } from './box-id.js';
 import type { BoxContext } from './context.js';
 import { handleApp } from './handle-app.js';
 import { handleComment } from './handle-comment.js';
@@ -43,6 +44,7 @@ export async function startBox(app: App, options: BoxOptions): Promise<RunningBo
     blog: { title: publish.blogTitle, subtitle: publish.blogSubtitle, author: publish.author },
     base: () => withSlash(publish.baseUrl ?? listening),
     credentials: options.credentials ?? resolveBoxCredentials(app),
+    boxId: boxIdOf(app.store()),
     csrfSecret: randomBytes(32),
     limiter: createRateLimiter(box.commentsPerWindow, box.commentWindowMs),
     authLimiter: createRateLimiter(FAILED_LOGINS, 15 * 60_000),
@@ -52,6 +54,7 @@ export async function startBox(app: App, options: BoxOptions): Promise<RunningBo
     now: options.now ?? (() => new Date()),
   };
   const server = createServer((req, res) => {
+    res.setHeader(BOX_ID_HEADER, ctx.boxId);
     route(ctx, req, res).catch((e: unknown) => {
       if (!res.headersSent) sendText(res, 500, 'internal error');
       else res.destroy();

@@ -5,6 +5,7 @@
  */
 import type { App } from '../cli/app.js';
 import { resolveAppCredentials, resolveBoxCredentials } from '../cli/secrets.js';
+import { BOX_ID_HEADER, boxIdOf } from '../box/box-id.js';
 import { startBox } from '../box/index.js';
 import { WebxError } from '../errors.js';
 import { createAppClient, responseError, type AppClient } from './app-client.js';
@@ -40,7 +41,7 @@ export async function openTarget(app: App, signal?: AbortSignal): Promise<Publis
   const credentials = resolveBoxCredentials(app);
   const client = createAppClient({ ...clientOptions, credentials });
   const configured = `http://${box.host.includes(':') ? `[${box.host}]` : box.host}:${box.port}/`;
-  if (box.port !== 0 && (await isBoxUp(client, configured, app.log))) {
+  if (box.port !== 0 && (await isOwnBoxUp(app, client, configured))) {
     return { name: BOX_TARGET, collectionUrl: new URL('app/posts', configured).href, client, boxUrl: configured, close: async () => {} };
   }
   const running = await startBox(app, { host: box.host, port: box.port, credentials }).catch((e: unknown) => {
@@ -64,13 +65,19 @@ export async function discoverCollection(client: AppClient, serviceUrl: string):
   return collection.href;
 }
 
-/** A box answering at `base` with these credentials; a box that refuses them is an error, not "down". */
-async function isBoxUp(client: AppClient, base: string, log: (line: string) => void): Promise<boolean> {
-  const url = new URL('app', base).href;
+/**
+ * The box answering at `base`, when it serves this bot's own database (its id header says so).
+ * Another bot's box there is not ours to post to; our own box refusing our credentials is an error.
+ */
+async function isOwnBoxUp(app: App, client: AppClient, base: string): Promise<boolean> {
   let r;
   try {
-    r = await client.send('GET', url, { headers: { accept: 'application/atomsvc+xml' } });
+    r = await client.send('GET', new URL('app', base).href, { headers: { accept: 'application/atomsvc+xml' } });
   } catch {
+    return false;
+  }
+  if (r.headers[BOX_ID_HEADER] !== boxIdOf(app.store())) {
+    app.log(`something else answers at ${base} (not this bot's box); starting the box on another port`);
     return false;
   }
   if (r.status === 401) {
@@ -78,7 +85,5 @@ async function isBoxUp(client: AppClient, base: string, log: (line: string) => v
       hint: 'give both the same WEBXCRETA_BOX_USER/WEBXCRETA_BOX_PASSWORD (or neither: they then share .webxcreta/box-password)',
     });
   }
-  const up = r.status === 200 && parseServiceDoc(r.body, base).length > 0;
-  if (!up) log(`something else answers at ${base} (HTTP ${r.status}); starting the box on another port`);
-  return up;
+  return r.status === 200 && parseServiceDoc(r.body, base).length > 0;
 }

@@ -70,6 +70,20 @@ describe('publishPost (to the box)', () => {
     expect(await collectionTitles(box.url)).toEqual(['Rain over the southern hills']);
   });
 
+  it('should leave another bot\'s box on the configured port alone and start its own', async () => {
+    const other = makeTestApp({}, BOX_ENV);
+    const otherBox = await startBox(other.app, { host: '127.0.0.1', port: 0 });
+    const u = makeTestApp({ box: { port: Number(new URL(otherBox.url).port) } }, BOX_ENV);
+    withPosts(u, 'post-hills');
+    const pub = await publishPost(u.app, 'p-hills-0002');
+    expect(new URL(pub.url).port).not.toBe(new URL(otherBox.url).port);
+    expect(u.stderr()).toContain(`something else answers at ${otherBox.url} (not this bot's box)`);
+    expect(await collectionTitles(otherBox.url)).toEqual([]);
+    await otherBox.close();
+    other.app.close();
+    u.app.close();
+  });
+
   it('should start the box in-process when none is running', async () => {
     const u = makeTestApp({}, BOX_ENV);
     withPosts(u, 'post-hills');
