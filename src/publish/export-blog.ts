@@ -1,11 +1,12 @@
 /**
  * The blog as static files for any static host: index.html, one page per post (posts/SLUG.html,
  * each sentence with its sources), about.html, box.css and an Atom feed (feed.atom, RFC 4287).
- * Every stored post that is not retracted is in it, newest first. Each file is written atomically,
- * the feed last; pages of posts no longer listed are removed.
+ * Every stored post that is not retracted is in it, newest first, with the comments readers left on
+ * the box. Each file is written atomically, the feed last; pages of posts no longer listed are removed.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { listComments, type BoxComment } from '../box/box-comments.js';
 import { describeSources } from '../box/describe-sources.js';
 import { BOX_CSS } from '../box/html/box-css.js';
 import type { PageEntry } from '../box/html/page-entry.js';
@@ -35,7 +36,8 @@ export function exportBlog(store: Store, outDir: string, blog: Blog, options: { 
   const base = withSlash(blog.baseUrl);
   const posts = listedPosts(store);
   const entries = posts.map((post) => ({ post, entry: toEntry(post, blog) }));
-  const pages: PageEntry[] = entries.map(({ post, entry }) => ({
+  const comments = entries.map(({ post }) => commentsOf(store, post.id));
+  const pages: PageEntry[] = entries.map(({ post, entry }, i) => ({
     slug: entry.slug,
     title: entry.title,
     author: entry.author.name,
@@ -43,14 +45,14 @@ export function exportBlog(store: Store, outDir: string, blog: Blog, options: { 
     categories: entry.categories,
     bodyHtml: renderSentences(post, describeSources(store, post)),
     teaser: entry.summary ?? '',
-    comments: 0,
+    comments: comments[i].length,
   }));
   const keep = new Set<string>();
-  for (const page of pages) {
+  pages.forEach((page, i) => {
     const file = `${page.slug}.html`;
     keep.add(file);
-    writeAtomic(join(outDir, 'posts', file), renderPostPage(staticSite(blog, '../'), page));
-  }
+    writeAtomic(join(outDir, 'posts', file), renderPostPage(staticSite(blog, '../'), page, comments[i]));
+  });
   removeStalePages(join(outDir, 'posts'), keep);
   const root = staticSite(blog, '');
   writeAtomic(join(outDir, 'box.css'), BOX_CSS);
@@ -85,6 +87,12 @@ function listedPosts(store: Store): Post[] {
   return readPosts(store)
     .filter((p) => !retracted.has(p.id))
     .reverse();
+}
+
+/** Readers' comments on the post's entry in the box, if it was published there. */
+function commentsOf(store: Store, postId: string): BoxComment[] {
+  const row = store.prepare('SELECT id FROM box_entries WHERE post_id = ? AND draft = 0').get(postId) as { id: string } | undefined;
+  return row ? listComments(store, row.id) : [];
 }
 
 function removeStalePages(dir: string, keep: Set<string>): void {

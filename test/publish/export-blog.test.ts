@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blogOf, exportBlog } from '../../src/publish/index.js';
+import { addComment } from '../../src/box/box-comments.js';
+import { findBoxEntry } from '../../src/box/box-entries.js';
+import { startBox } from '../../src/box/index.js';
+import { blogOf, exportBlog, publishPost } from '../../src/publish/index.js';
 import { savePost } from '../../src/store/posts.js';
 import { fixturePost, makeTestApp, seedCorpus } from '../fixtures/publish/test-app.js';
 import { validateAtom } from '../fixtures/publish/run-validator.js';
@@ -36,6 +39,25 @@ describe('exportBlog', () => {
     expect(page).not.toContain('javascript:');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<a class="title" href="posts/rain-over-the-southern-hills-phills00.html">');
     expect(existsSync(join(out, 'about.html'))).toBe(true);
+    t.app.close();
+  });
+
+  it('should show the comments readers left on the box', async () => {
+    const t = makeTestApp({}, { WEBXCRETA_BOX_PASSWORD: 'pw' });
+    seedCorpus(t.app);
+    savePost(t.app.store(), fixturePost('post-hills'));
+    const box = await startBox(t.app, { host: '127.0.0.1', port: 0 });
+    t.app.config.box.port = Number(new URL(box.url).port);
+    await publishPost(t.app, 'p-hills-0002');
+    const entry = findBoxEntry(t.app.store(), { atomId: 'tag:webxcreta,2026-11-21:post/p-hills-0002' })!;
+    addComment(t.app.store(), { entryId: entry.id, author: 'Ann', text: 'Rain <again>?', createdAt: '2026-11-22T08:00:00.000Z' });
+    await box.close();
+    const out = join(t.dir, 'site');
+    exportBlog(t.app.store(), out, blogOf(t.app.config));
+    const page = readFileSync(join(out, 'posts', 'rain-over-the-southern-hills-phills00.html'), 'utf8');
+    expect(page).toContain('<p class="text">Rain &lt;again&gt;?</p>');
+    expect(page).not.toContain('<form');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<span class="count">1 comment</span>');
     t.app.close();
   });
 
