@@ -45,10 +45,19 @@ export function pendingCommentTargets(store: Store, sourceId: string, max: numbe
   return rows.map((r) => ({ guid: r.guid, commentsUrl: r.comments_url, commentCount: r.comment_count }));
 }
 
+/**
+ * Reads the comment feeds of `targets`, all within one timeout (harvest.timeoutMs): a feed with many
+ * slow comment feeds must not hold the run for a timeout each. What is not read by then is left
+ * for the next run.
+ */
 export async function readComments(store: Store, sourceId: string, targets: CommentTarget[], ctx: ReadContext): Promise<ReadComments[]> {
+  if (targets.length === 0) return [];
+  const deadline = AbortSignal.timeout(ctx.fetch.timeoutMs);
+  const signal = ctx.fetch.signal ? AbortSignal.any([ctx.fetch.signal, deadline]) : deadline;
+  const within = { ...ctx, fetch: { ...ctx.fetch, signal } };
   return Promise.all(
     targets.map(async (target) => {
-      const read = await readFeed(target.commentsUrl, ctx, {}, false);
+      const read = await readFeed(target.commentsUrl, within, {}, false);
       if (read.kind !== 'feed') return { target };
       // The parent id seeds guid fallbacks; a new post's id is known from its guid already.
       const parentId = findDocument(store, sourceId, { guid: target.guid, kind: 'post' })?.id ?? documentIdOf(sourceId, target.guid);

@@ -209,4 +209,14 @@ describe('harvestFeeds', () => {
     expect((await harvestFeeds(store, [url], capped)).feeds[0]).toMatchObject({ outcome: 'unchanged', status: 304, comments: 0 });
     expect(readCorpus(store).documents.filter((d) => d.kind === 'comment')).toHaveLength(3);
   });
+
+  it('should give all of a feed\'s comment feeds one timeout, not one each', { timeout: 5_000 }, async () => {
+    const items = [1, 2, 3, 4, 5, 6].map((n) => ({ guid: `h${n}`, title: `H${n}`, html: `hanging ${n}`, comments: 1, commentsUrl: `hang/${n}.xml` }));
+    server.route('/hanging.xml', send(rss('Hanging comments', items)));
+    for (let n = 1; n <= 6; n++) server.route(`/hang/${n}.xml`, () => undefined);
+    const report = await harvestFeeds(store, [`${server.url}/hanging.xml`], { ...options, timeoutMs: 1_000, perHostConcurrency: 1 });
+    expect(report.feeds[0]).toMatchObject({ outcome: 'new', newItems: 6, comments: 0 });
+    const pending = store.prepare('SELECT COUNT(*) AS n FROM documents WHERE comments_seen IS NULL').get();
+    expect(pending).toEqual({ n: 6 });
+  });
 });
