@@ -40,7 +40,7 @@ export function analyzeStore(store: Store, options: AnalyzeStoreOptions = {}): A
   const pending = store
     .prepare(
       `SELECT d.id FROM documents d LEFT JOIN analyses a ON a.doc_id = d.id
-       WHERE a.doc_id IS NULL OR a.content_hash <> d.content_hash OR a.analyzer <> ? ORDER BY d.rowid`,
+       WHERE a.doc_id IS NULL OR a.content_hash <> d.content_hash OR a.analyzer <> ? ORDER BY d.id`,
     )
     .pluck()
     .all(ANALYZER_VERSION) as string[];

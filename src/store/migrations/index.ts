@@ -6,6 +6,7 @@
 import * as m001 from './001-initial.js';
 import * as m010 from './010-harvest-indexes.js';
 import * as m011 from './011-comments-seen.js';
+import * as m020 from './020-analysis-indexes.js';
 import * as m040 from './040-box.js';
 
 export interface Migration {
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 10, name: 'harvest-indexes', up: m010.up },
   { version: 11, name: 'comments-seen', up: m011.up },
+  { version: 20, name: 'analysis-indexes', up: m020.up },
   { version: 40, name: 'box', up: m040.up },
 ].sort((a, b) => a.version - b.version);
 
