@@ -1,7 +1,7 @@
 /**
  * The CPU-heavy, pure half of reading a feed: bytes → text → parsed feed → clean text per item; for
- * an HTML page, the feed links it declares. Input and output are plain data (structured-clone
- * safe, so the step could move to a worker thread; measured on 2 busy cores it did not pay off).
+ * an HTML page, the feed links it declares. Input and output are plain data (structured-clone safe:
+ * the step could move to a worker thread; measured on 2 busy cores, that did not pay off).
  */
 import { decodeText } from './decode-text.js';
 import { discoverFeeds } from './discover-feeds.js';

@@ -4,7 +4,6 @@
  */
 import { createAgent } from './fetch-url.js';
 import type { HarvestOptions } from './harvest-feeds.js';
-import { extractFeed } from './extract-feed.js';
 import { limitHosts } from './limit-hosts.js';
 import type { Problem } from './messages.js';
 import { readFeed } from './read-feed.js';
@@ -14,7 +13,6 @@ export type FoundFeed = { ok: true; url: string; feedUrl: string; title: string;
 export async function findFeed(urls: string[], options: HarvestOptions): Promise<FoundFeed[]> {
   const agent = createAgent(options.connectTimeoutMs, options.timeoutMs);
   const ctx = {
-    extract: extractFeed,
     limit: limitHosts(options.concurrency, options.perHostConcurrency),
     fetch: { ...options, agent },
   };

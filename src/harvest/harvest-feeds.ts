@@ -8,7 +8,6 @@ import { createAgent } from './fetch-url.js';
 import { harvestFeed } from './harvest-feed.js';
 import { groupCommit } from './group-commit.js';
 import { limitHosts } from './limit-hosts.js';
-import { extractFeed } from './extract-feed.js';
 import { addSource, enabledSources, findSource, type SourceRow } from './sources.js';
 import type { FeedResult, HarvestReport } from './types.js';
 
@@ -29,7 +28,6 @@ export async function harvestFeeds(store: Store, urls: string[] | undefined, opt
   const agent = createAgent(options.connectTimeoutMs, options.timeoutMs);
   const ctx = {
     commit: groupCommit(store),
-    extract: extractFeed,
     store,
     force: options.force ?? false,
     comments: options.comments,

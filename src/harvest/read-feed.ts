@@ -2,7 +2,7 @@
  * Fetch → decode → parse, for one feed URL. An HTML page is searched for its feed links
  * (autodiscovery) and, when `followHtml`, the first one is read instead. Total: every ending is a value.
  */
-import type { ExtractInput, Extracted } from './extract-feed.js';
+import { extractFeed } from './extract-feed.js';
 import { fetchUrl, type FetchOptions } from './fetch-url.js';
 import type { RunLimited } from './limit-hosts.js';
 import { fetchProblem, parseProblem, type Problem } from './messages.js';
@@ -16,8 +16,6 @@ export type FeedRead =
 export interface ReadContext {
   fetch: Omit<FetchOptions, 'etag' | 'lastModified'>;
   limit: RunLimited;
-  /** Parse + text extraction: `extractFeed` (a seam for running it elsewhere). */
-  extract: (input: ExtractInput) => Promise<Extracted>;
 }
 
 export async function readFeed(url: string, ctx: ReadContext, validators: { etag?: string; lastModified?: string } = {}, followHtml = true): Promise<FeedRead> {
@@ -27,7 +25,7 @@ export async function readFeed(url: string, ctx: ReadContext, validators: { etag
   if (res.notModified) return { kind: 'not-modified', status: 304 };
   // Relative links resolve against where the feed really is: the given URL, or the last redirect.
   const base = res.redirects.length > 0 ? res.url : url;
-  const extracted = await ctx.extract({ bytes: res.body, contentType: res.contentType, url: base });
+  const extracted = await extractFeed({ bytes: res.body, contentType: res.contentType, url: base });
   if (extracted.ok) return { kind: 'feed', feed: extracted.feed, status: res.status, feedUrl: base, etag: res.etag, lastModified: res.lastModified };
   if (extracted.failure.failure !== 'html') return { kind: 'failed', problem: parseProblem(url, extracted.failure), status: res.status };
   const discovered = extracted.discovered.filter((u) => u !== url && u !== base);
