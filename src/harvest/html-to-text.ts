@@ -1,17 +1,15 @@
 /**
- * HTML → clean prose for the model. Drops what is not prose: scripts, styles, navigation, forms,
- * media, code and preformatted blocks, tables made mostly of numbers, share/related/subscribe
- * boilerplate (by tag, class or id), hidden elements, and the stock feed footers ("The post …
- * appeared first on …"). Entities are decoded; block elements and double <br> end a paragraph;
- * paragraphs are joined with "\n\n". Pure.
+ * HTML → clean prose for the model, with cheerio (its htmlparser2 build). Drops what is not prose:
+ * scripts, styles, navigation, forms, media, code and preformatted blocks, tables made mostly of
+ * numbers, share/related/subscribe boilerplate (by tag, class or id), hidden elements, and the
+ * stock feed footers ("The post … appeared first on …"). Entities are decoded; block elements and
+ * double <br> end a paragraph; paragraphs are joined with "\n\n". Pure.
  *
- * Why htmlparser2's streaming parser and not a cheerio DOM: cheerio parses with this same parser,
- * but building and querying a DOM for each item cost more than rss-parser's whole parse of the
- * feed (see bench/harvest.ts); one pass over the parser's events does the same work in a third of
- * the time. Cheerio still reads whole pages (autodiscovery, directories, OPML).
+ * One recursive pass over cheerio's document decides everything: CSS selectors (`$('script').remove()`
+ * and the like) compiled per item cost more than the parse itself (see bench/harvest.ts).
  */
+import { load } from 'cheerio/slim';
 import { decodeHTML } from 'entities';
-import { Parser } from 'htmlparser2';
 
 const DROP = new Set([
   'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'object',
@@ -28,56 +26,51 @@ const FOOTER_LINE = /^(share this|like this|related( posts)?:?$|continue reading
 const BREAK = '\u0000';
 const LINE = '\u0001';
 
-/** Text of a table, held back until we know whether it is prose or figures. */
-interface TableBuffer {
-  out: string[];
-  cells: string[];
-  cell?: string;
+/** The part of cheerio's (domhandler's) node shape this walk reads. */
+interface DomNode {
+  type: string;
+  data?: string;
+  name?: string;
+  attribs?: Record<string, string>;
+  children?: DomNode[];
 }
 
 export function htmlToText(html: string): string {
   if (!/<[a-z!/]/i.test(html)) return plainToText(decodeHTML(html));
   const out: string[] = [];
-  const open: Array<{ name: string; dropped: boolean }> = [];
-  const tables: TableBuffer[] = [];
-  let skipping = 0;
-  const sink = () => (tables.length > 0 ? tables[tables.length - 1].out : out);
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        const dropped = skipping > 0 || DROP.has(name) || isHidden(attribs);
-        open.push({ name, dropped });
-        if (dropped) return void skipping++;
-        if (name === 'br') sink().push(LINE);
-        else if (BLOCK.has(name)) sink().push(BREAK);
-        if (name === 'table') tables.push({ out: [], cells: [] });
-        else if ((name === 'td' || name === 'th') && tables.length > 0) tables[tables.length - 1].cell = '';
-      },
-      ontext(text) {
-        if (skipping > 0) return;
-        sink().push(text);
-        const table = tables[tables.length - 1];
-        if (table?.cell !== undefined) table.cell += text;
-      },
-      onclosetag(name) {
-        const entry = open.pop();
-        if (!entry || entry.dropped) return void (entry && skipping--);
-        if (name === 'table' && tables.length > 0) {
-          const table = tables.pop()!;
-          if (!isNumericTable(table.cells)) sink().push(...table.out);
-        } else if ((name === 'td' || name === 'th') && tables.length > 0) {
-          const table = tables[tables.length - 1];
-          if (table.cell !== undefined) table.cells.push(table.cell);
-          table.cell = undefined;
-        }
-        if (BLOCK.has(name)) sink().push(BREAK);
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.end(html);
+  walk(load(html).root()[0].children as unknown as DomNode[], out);
   return toParagraphs(out.join(''));
 }
+
+/** Script and style elements have their own node types, so only 'tag' and 'text' nodes are read. */
+function walk(nodes: DomNode[], out: string[]): void {
+  for (const node of nodes) {
+    if (node.type === 'text') out.push(node.data!);
+    if (node.type !== 'tag') continue;
+    const name = node.name!;
+    if (name === 'br') out.push(LINE);
+    else if (DROP.has(name) || isHidden(node.attribs!)) continue;
+    else if (name === 'table' && isNumericTable(cellTexts(node))) continue;
+    else if (BLOCK.has(name)) {
+      out.push(BREAK);
+      walk(node.children!, out);
+      out.push(BREAK);
+    } else walk(node.children!, out);
+  }
+}
+
+function cellTexts(table: DomNode): string[] {
+  const cells: string[] = [];
+  const visit = (n: DomNode) => {
+    if (n.type !== 'tag') return;
+    if (n.name === 'td' || n.name === 'th') cells.push(textOf(n));
+    else n.children!.forEach(visit);
+  };
+  table.children!.forEach(visit);
+  return cells;
+}
+
+const textOf = (n: DomNode): string => (n.type === 'text' ? n.data! : (n.children ?? []).map(textOf).join(''));
 
 function isHidden(attribs: Record<string, string>): boolean {
   if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
