@@ -17,10 +17,7 @@ export function acquireLock(store: Store, name: string, ttlMs: number, now: Date
   const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
   return store.transaction(() => {
-    const held = store.prepare('SELECT owner, pid, expires_at FROM locks WHERE name = ?').get(name) as
-      | { owner: string; pid: number; expires_at: string }
-      | undefined;
-    if (held && held.expires_at > now.toISOString() && holderAlive(held.owner, held.pid)) return undefined;
+    if (isLockHeld(store, name, now)) return undefined;
     store
       .prepare(
         `INSERT INTO locks (name, owner, pid, acquired_at, expires_at) VALUES (?, ?, ?, ?, ?)
@@ -30,6 +27,14 @@ export function acquireLock(store: Store, name: string, ttlMs: number, now: Date
       .run(name, owner, process.pid, now.toISOString(), expiresAt);
     return { name, owner, expiresAt };
   }).immediate();
+}
+
+/** Whether someone (alive, unexpired) holds the lock now; for a polite "skipped" before trying. */
+export function isLockHeld(store: Store, name: string, now: Date = new Date()): boolean {
+  const held = store.prepare('SELECT owner, pid, expires_at FROM locks WHERE name = ?').get(name) as
+    | { owner: string; pid: number; expires_at: string }
+    | undefined;
+  return Boolean(held && held.expires_at > now.toISOString() && holderAlive(held.owner, held.pid));
 }
 
 /** Extends a lock this process holds; false when it was lost (expired and taken by another). */

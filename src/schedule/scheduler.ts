@@ -10,7 +10,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { WebxError, describeError } from '../errors.js';
 import type { Store } from '../store/open-store.js';
-import { acquireLock, releaseLock, renewLock, type Lock } from './lock.js';
+import { acquireLock, isLockHeld, releaseLock, renewLock, type Lock } from './lock.js';
 
 export interface ScheduledStep {
   name: string;
@@ -66,10 +66,8 @@ export function startScheduler(steps: ScheduledStep[], options: SchedulerOptions
 
   const runStep = async (step: ScheduledStep, signal: AbortSignal) => {
     let lock: Lock | undefined;
-    if (step.lock) {
-      lock = acquireLock(store, PIPELINE_LOCK, ttl);
-      if (!lock) return log(`${step.name}: skipped (another run holds the pipeline lock)`);
-    }
+    if (step.lock) lock = acquireLock(store, PIPELINE_LOCK, ttl);
+    if (step.lock ? !lock : isLockHeld(store, PIPELINE_LOCK)) return log(`${step.name}: skipped (another run holds the pipeline lock)`);
     const started = Date.now();
     log(`${step.name}: started`);
     try {

@@ -66,6 +66,18 @@ describe('startScheduler', () => {
     expect(readLocks(store)).toEqual([]);
   });
 
+  it('should skip a step that takes the lock itself (the post step) while a manual run holds it', async () => {
+    const store = openStore(':memory:');
+    const lines: string[] = [];
+    const manual = acquireLock(store, 'pipeline', 60_000)!;
+    const scheduler = startScheduler([{ name: 'post', cron: EVERY_SECOND, lock: false, run: async () => 'ran' }], { store, log: (l) => lines.push(l) });
+    await waitFor(() => lines.length >= 2);
+    releaseLock(store, manual);
+    await waitFor(() => messages(lines).some((l) => l.startsWith('post: done')));
+    await scheduler.stop('finish');
+    expect(messages(lines).slice(1, 3)).toEqual(['post: skipped (another run holds the pipeline lock)', 'post: started']);
+  });
+
   it('should refuse a second scheduler on the same database', () => {
     const store = openStore(':memory:');
     const first = startScheduler([], { store, log: () => {} });
