@@ -61,7 +61,10 @@ export async function startBox(app: App, options: BoxOptions): Promise<RunningBo
       app.log(`box: ${req.method} ${req.url}: ${(e as Error).message}`);
     });
   });
+  // Slow or stalled clients are cut off instead of holding connections open.
   server.keepAliveTimeout = 2_000;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(new WebxError(`the box cannot listen on ${options.host}:${options.port}: ${e.code ?? e.message}`, {
