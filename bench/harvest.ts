@@ -4,7 +4,7 @@
  * data dir — fetch, decode, parse, HTML→text, SQLite — beside rss-parser alone parsing the same 200
  * feed texts with `parseString` (the ceiling). Rounds alternate between the two so that machine load
  * hits both alike; medians are reported, with the RSS high-water mark of each phase.
- *   npm run bench:harvest            (env: BENCH_ROUNDS=5 BENCH_FEEDS=200 BENCH_ITEMS=20)
+ *   npm run bench:harvest     (env: BENCH_ROUNDS=5 BENCH_FEEDS=200 BENCH_ITEMS=20 BENCH_CONCURRENCY=8)
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -61,7 +61,7 @@ async function main() {
   const parse = async () => {
     for (const f of feeds) await parser.parseString(f);
   };
-  const base = { ...defaults.harvest, comments: false, concurrency: 8, perHostConcurrency: 8 };
+  const base = { ...defaults.harvest, comments: false, concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8), perHostConcurrency: Number(process.env.BENCH_CONCURRENCY ?? 8) };
   let stored = 0;
   const harvest = async () => {
     const dir = mkdtempSync(join(tmpdir(), 'webxcreta-bench-'));
