@@ -1,5 +1,5 @@
 /** The public side of the box: index, post pages, the statistics page, feeds and the stylesheet. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Damping } from '../weight/damping.js';
 import { countComments, listComments } from './box-comments.js';
 import { countBoxEntries, findBoxEntry, listBoxEntries } from './box-entries.js';
@@ -15,12 +15,13 @@ import { renderLayout } from './html/layout.js';
 import { toPageEntry } from './page-entries.js';
 import { send } from './respond.js';
 import { aboutData } from './about-data.js';
+import { decodePathPart } from './decode-path.js';
 
 const PAGE_SIZE = 20;
 const HTML = 'text/html; charset=utf-8';
 const ATOM = 'application/atom+xml; charset=utf-8';
 
-export async function handlePage(ctx: BoxContext, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+export function handlePage(ctx: BoxContext, res: ServerResponse, path: string, query: URLSearchParams): void {
   const site = boxSite(ctx.blog);
   if (path === '/') {
     const page = Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1);
@@ -37,7 +38,7 @@ export async function handlePage(ctx: BoxContext, req: IncomingMessage, res: Ser
     return send(res, 200, renderAbout(site, about.rows, ctx.damping, about.plotSvg), HTML);
   }
   const m = /^\/posts\/([^/]+)(\/comments\.atom)?$/.exec(path);
-  const slug = m ? safeDecode(m[1]) : undefined;
+  const slug = m ? decodePathPart(m[1]) : undefined;
   const entry = slug ? findBoxEntry(ctx.store, { slug }) : undefined;
   if (!entry || entry.draft) return send(res, 404, renderNotFound(site), HTML);
   if (m?.[2]) return send(res, 200, renderCommentFeed(ctx, entry), ATOM);
@@ -60,17 +61,8 @@ function renderNotFound(site: Site): string {
 const NOTICES: Record<string, string> = {
   length: 'Your name or comment was empty or too long.',
   csrf: 'The form expired; please try again.',
-  rate: 'Too many comments from you just now; please wait a few minutes.',
 };
 
 function noticeOf(code: string | null): string | undefined {
   return code ? NOTICES[code] : undefined;
-}
-
-function safeDecode(s: string): string | undefined {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return undefined;
-  }
 }

@@ -17,6 +17,7 @@ import type { BoxContext } from './context.js';
 import { handleApp } from './handle-app.js';
 import { handleComment } from './handle-comment.js';
 import { handlePage } from './handle-pages.js';
+import { decodePathPart } from './decode-path.js';
 import { createRateLimiter } from './rate-limit.js';
 import { sendText } from './respond.js';
 
@@ -93,15 +94,8 @@ async function route(ctx: BoxContext, req: IncomingMessage, res: ServerResponse)
   const method = req.method ?? 'GET';
   if (path === '/app' || path.startsWith('/app/')) return handleApp(ctx, req, res, path, url.searchParams);
   const comment = /^\/posts\/([^/]+)\/comments$/.exec(path);
-  if (comment && method === 'POST') return handleComment(ctx, req, res, safeDecode(comment[1]));
+  if (comment && method === 'POST') return handleComment(ctx, req, res, decodePathPart(comment[1]) ?? '');
   if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'method not allowed', { allow: 'GET, HEAD' });
-  return handlePage(ctx, req, res, path, url.searchParams);
+  return handlePage(ctx, res, path, url.searchParams);
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}

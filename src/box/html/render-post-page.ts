@@ -43,7 +43,7 @@ ${items.length ? `<ol>\n${items.join('\n')}\n</ol>` : '<p class="empty">No comme
 }
 
 function renderForm(f: CommentForm): string {
-  return `<form class="comment-form" method="post" action="${e(f.action)}">
+  return `<form class="comment-form" id="comment-form" method="post" action="${e(f.action)}">
 ${f.notice ? `<p class="notice">${e(f.notice)}</p>` : ''}
 <input type="hidden" name="csrf" value="${e(f.csrfToken)}">
 <p class="trap"><label>Leave this empty <input type="text" name="website" tabindex="-1" autocomplete="off"></label></p>
