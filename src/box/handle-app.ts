@@ -71,7 +71,7 @@ async function createMember(ctx: BoxContext, req: IncomingMessage, res: ServerRe
     atomId: parsed.id,
     slug,
     postId: postId && readPost(ctx.store, postId) ? postId : undefined,
-    published: parsed.published,
+    published: isoDate(parsed.published),
   };
   const entry = createBoxEntry(ctx.store, input, ctx.now().toISOString());
   return sendMember(ctx, res, 201, entry, { location: memberUrl(ctx, entry), 'content-location': memberUrl(ctx, entry) });
@@ -110,8 +110,14 @@ function toInput(ctx: BoxContext, p: ParsedEntry): BoxEntryInput {
     author: p.authors[0] ?? ctx.blog.author,
     categories: p.categories,
     draft: p.draft,
-    updated: p.updated,
+    updated: isoDate(p.updated),
   };
+}
+
+/** A client's date as an ISO string, or undefined (the box's clock then) when it is not a date. */
+function isoDate(value: string | undefined): string | undefined {
+  const ms = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
 function sendMember(ctx: BoxContext, res: ServerResponse, status: number, entry: BoxEntry, headers: Record<string, string> = {}): void {

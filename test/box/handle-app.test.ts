@@ -79,6 +79,17 @@ describe('handleApp', () => {
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
   });
 
+  it('should keep a client\'s valid dates and replace a bad one with its own clock', async () => {
+    const post = (extra: string) =>
+      fetch(`${box.url}app/posts`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/atom+xml;type=entry' },
+        body: entryXml('Dated', extra),
+      }).then((r) => r.text());
+    expect(await post('<published>2020-02-03T04:05:06+01:00</published>')).toContain('<published>2020-02-03T03:05:06.000Z</published>');
+    expect(await post('<published>last tuesday</published>')).toMatch(/<published>20\d\d-\d\d-\d\dT[\d:.]+Z<\/published>/);
+  });
+
   it('should reject what is not an Atom entry', async () => {
     const headers = { authorization: auth, 'content-type': 'application/atom+xml;type=entry' };
     expect((await fetch(`${box.url}app/posts`, { method: 'POST', headers, body: '<feed/>' })).status).toBe(400);
