@@ -94,8 +94,11 @@ describe('publishPost (to the box)', () => {
   });
 });
 
-/** A server that fails as told before accepting: `script` lists the statuses of successive POSTs. */
-function flakyServer(script: Array<{ status: number; headers?: Record<string, string> }>) {
+/**
+ * A server that fails as told before accepting: `script` lists the statuses of successive POSTs;
+ * `lost: true` creates the entry but never answers (the answer is lost on the way back).
+ */
+function flakyServer(script: Array<{ status: number; headers?: Record<string, string>; lost?: boolean }>) {
   const posts: string[] = [];
   const created: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -116,6 +119,7 @@ function flakyServer(script: Array<{ status: number; headers?: Record<string, st
         return;
       }
       created.push(body.replace(/^<\?xml[^>]*\?>/, '').replace(/<entry[^>]*>/, '<entry>'));
+      if (step.lost) return;
       res.writeHead(201, { location: `${base}/entries/${created.length}`, 'content-type': 'application/atom+xml;type=entry' });
       res.end(body);
     });
@@ -124,7 +128,11 @@ function flakyServer(script: Array<{ status: number; headers?: Record<string, st
     posts,
     created,
     start: () => new Promise<string>((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}/entries`))),
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -169,6 +177,20 @@ describe('publishPost (retries and errors)', () => {
     expect(server.posts).toHaveLength(3);
     expect(server.created).toHaveLength(1);
     expect(t.stderr()).toContain('publish: HTTP 503; retrying (1/3)');
+    await server.close();
+    t.app.close();
+  });
+
+  it('should find its entry after a timeout when the server created it but the answer was lost, and not post again', async () => {
+    const server = flakyServer([{ status: 201, lost: true }]);
+    const url = await server.start();
+    const t = makeTestApp({ publish: { collectionUrl: url, retries: 2, retryDelayMs: 5, timeoutMs: 300 } });
+    withPosts(t, 'post-hills');
+    const pub = await publishPost(t.app, 'p-hills-0002');
+    expect(server.posts).toHaveLength(1);
+    expect(server.created).toHaveLength(1);
+    expect(pub.entryId).toBe('tag:webxcreta,2026-11-21:post/p-hills-0002');
+    expect(t.stderr()).toContain('publish: no answer from');
     await server.close();
     t.app.close();
   });
