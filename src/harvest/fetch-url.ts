@@ -47,6 +47,8 @@ export type FetchResult =
       etag?: string;
       lastModified?: string;
       redirects: string[];
+      /** Every redirect followed was permanent (301/308): the feed has moved for good. */
+      moved: boolean;
     }
   | { ok: false; url: string; failure: FetchFailure; detail: string; status?: number; retryAfter?: string; redirects: string[] };
 
@@ -68,6 +70,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
   const signal = options.signal ? AbortSignal.any([options.signal, timer.signal]) : timer.signal;
   const redirects: string[] = [];
   const seen = new Set<string>();
+  let moved = true;
   let current = url;
   try {
     for (;;) {
@@ -88,6 +91,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
         const next = resolveLocation(header('location')!, current);
         if (!next) return fail(current, 'bad-url', `bad redirect Location "${header('location')}"`);
         redirects.push(next);
+        moved &&= res.statusCode === 301 || res.statusCode === 308;
         const mapped = options.urlMap ? options.urlMap(next) : next;
         if (seen.has(mapped)) return fail(current, 'redirect-loop', [url, ...redirects].join(' → '));
         if (redirects.length > options.maxRedirects) return fail(current, 'too-many-redirects', `${redirects.length}`);
@@ -96,7 +100,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
       }
       if (res.statusCode === 304) {
         res.body.destroy();
-        return { ok: true, url: current, status: 304, notModified: true, body: Buffer.alloc(0), redirects };
+        return { ok: true, url: current, status: 304, notModified: true, body: Buffer.alloc(0), redirects, moved: moved && redirects.length > 0 };
       }
       if (res.statusCode < 200 || res.statusCode >= 300) {
         res.body.destroy();
@@ -117,6 +121,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
         etag: header('etag'),
         lastModified: header('last-modified'),
         redirects,
+        moved: moved && redirects.length > 0,
       };
     }
   } catch (e) {

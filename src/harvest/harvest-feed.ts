@@ -53,11 +53,12 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
       recordFailure(ctx.store, source, now, read.problem.error, read.status, read.retryAfter);
       return result({ outcome: 'error', status: read.status, ...read.problem });
     }
-    const target = read.discoveredFrom ? adoptDiscoveredFeed(ctx.store, source, read.feedUrl) : source;
+    const movesTo = read.discoveredFrom || (read.moved && !isMapped(read.feedUrl, ctx) && !isMapped(source.url, ctx)) ? read.feedUrl : undefined;
+    const target = movesTo ? adoptFeedUrl(ctx.store, source, movesTo) : source;
     if (!target) {
-      const error = `${source.url} is an HTML page whose feed ${read.feedUrl} is already a source`;
+      const error = `${source.url} ${read.discoveredFrom ? 'is an HTML page whose feed' : 'moved to'} ${read.feedUrl}, which is already a source`;
       recordFailure(ctx.store, source, now, error, read.status);
-      return result({ outcome: 'error', status: read.status, error, hint: `remove the page with \`webxcreta feeds remove ${source.url}\`` });
+      return result({ outcome: 'error', status: read.status, error, hint: `remove this one with \`webxcreta feeds remove ${source.url}\`` });
     }
     const posts = read.feed.items.map(toPostDocument).filter((d): d is HarvestedDocument => !!d);
     const targets = ctx.comments ? commentTargets(ctx.store, target.id, posts, ctx.maxCommentFeeds) : [];
@@ -90,12 +91,15 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
 }
 
 /**
- * A source added as a home page becomes its discovered feed (so validators and later fetches go to
- * the feed). Undefined when another source already has that feed.
+ * A source added as a home page becomes its discovered feed, and a feed that moved for good (301/308)
+ * is fetched at its new address from now on. Undefined when another source already has that URL.
  */
-function adoptDiscoveredFeed(store: Store, source: SourceRow, feedUrl: string): SourceRow | undefined {
+function adoptFeedUrl(store: Store, source: SourceRow, feedUrl: string): SourceRow | undefined {
   const other = findSource(store, feedUrl);
   if (other && other.id !== source.id) return undefined;
   store.prepare('UPDATE sources SET url = ?, site_url = COALESCE(site_url, ?) WHERE id = ?').run(feedUrl, source.url, source.id);
   return findSource(store, source.id);
 }
+
+/** URLs rewritten by `urlMap` (the built-in corpus, the own box) keep their canonical address. */
+const isMapped = (url: string, ctx: FeedContext) => !!ctx.fetch.urlMap && ctx.fetch.urlMap(url) !== url;

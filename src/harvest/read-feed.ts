@@ -9,7 +9,7 @@ import { fetchProblem, parseProblem, type Problem } from './messages.js';
 import type { ParsedFeed } from './parsed-feed.js';
 
 export type FeedRead =
-  | { kind: 'feed'; feed: ParsedFeed; status: number; feedUrl: string; discoveredFrom?: string; etag?: string; lastModified?: string }
+  | { kind: 'feed'; feed: ParsedFeed; status: number; feedUrl: string; discoveredFrom?: string; moved?: boolean; etag?: string; lastModified?: string }
   | { kind: 'not-modified'; status: 304 }
   | { kind: 'failed'; problem: Problem; status?: number; retryAfter?: string; html?: { discovered: string[] } };
 
@@ -26,7 +26,7 @@ export async function readFeed(url: string, ctx: ReadContext, validators: { etag
   // Relative links resolve against where the feed really is: the given URL, or the last redirect.
   const base = res.redirects.length > 0 ? res.url : url;
   const extracted = await extractFeed({ bytes: res.body, contentType: res.contentType, url: base });
-  if (extracted.ok) return { kind: 'feed', feed: extracted.feed, status: res.status, feedUrl: base, etag: res.etag, lastModified: res.lastModified };
+  if (extracted.ok) return { kind: 'feed', feed: extracted.feed, status: res.status, feedUrl: base, moved: res.moved, etag: res.etag, lastModified: res.lastModified };
   if (extracted.failure.failure !== 'html') return { kind: 'failed', problem: parseProblem(url, extracted.failure), status: res.status };
   const discovered = extracted.discovered.filter((u) => u !== url && u !== base);
   if (!followHtml || discovered.length === 0) {

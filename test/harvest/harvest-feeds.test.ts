@@ -219,4 +219,17 @@ describe('harvestFeeds', () => {
     const pending = store.prepare('SELECT COUNT(*) AS n FROM documents WHERE comments_seen IS NULL').get();
     expect(pending).toEqual({ n: 6 });
   });
+
+  it('should follow a feed that moved for good (301) to its new address, but not one moved for now (302)', async () => {
+    server.route('/old.xml', send('', { location: '/new.xml' }, 301));
+    server.route('/new.xml', send(rss('Moved', [{ guid: 'mv', title: 'Moved', html: 'moved text' }])));
+    server.route('/elsewhere.xml', send('', { location: '/new-temp.xml' }, 302));
+    server.route('/new-temp.xml', send(rss('Temp', [{ guid: 'tmp', title: 'Temp', html: 'temp text' }])));
+    const report = await harvestFeeds(store, [`${server.url}/old.xml`, `${server.url}/elsewhere.xml`], options);
+    expect(report.feeds.map((f) => [f.url, f.feedUrl, f.outcome])).toEqual([
+      [`${server.url}/old.xml`, `${server.url}/new.xml`, 'new'],
+      [`${server.url}/elsewhere.xml`, `${server.url}/new-temp.xml`, 'new'],
+    ]);
+    expect(listSources(store).map((s) => s.url).sort()).toEqual([`${server.url}/elsewhere.xml`, `${server.url}/new.xml`]);
+  });
 });
