@@ -10,6 +10,7 @@ import { WebxError } from '../../errors.js';
 import { addSource, fetchText, findFeed, importDirectory, importOpml, listSources, removeSource, toOpml, type ImportedSource } from '../../harvest/index.js';
 import { formatTable } from '../../harvest/render-report.js';
 import { findSource } from '../../harvest/sources.js';
+import { BUILTIN_BASE } from '../../pipeline/serve-builtin-corpus.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
@@ -52,8 +53,11 @@ export const registerFeeds: RegisterCommand = (program: Command, io: Io) => {
     .argument('<url-or-id>', 'the feed URL or source id, as `webxcreta feeds list` shows them')
     .action(
       withApp(io, async (app, urlOrId: string) => {
-        if (!removeSource(app.store(), urlOrId)) throw new WebxError(`no feed ${urlOrId}`, { hint: 'see the feeds with `webxcreta feeds list`' });
-        emit(app, { ok: true, removed: urlOrId }, (r) => `removed ${r.removed}`);
+        const source = findSource(app.store(), urlOrId);
+        if (!source || !removeSource(app.store(), source.id)) throw new WebxError(`no feed ${urlOrId}`, { hint: 'see the feeds with `webxcreta feeds list`' });
+        const comesBack = app.config.sources.builtin && source.url.startsWith(BUILTIN_BASE);
+        const note = comesBack ? '\n  note: the built-in sample feeds are added again on the next harvest; set `sources.builtin` to false to drop them all' : '';
+        emit(app, { ok: true, removed: urlOrId }, (r) => `removed ${r.removed}${note}`);
       }),
     );
 
