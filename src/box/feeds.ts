@@ -18,7 +18,7 @@ export function renderPostsFeed(ctx: BoxContext): string {
   const entries = listBoxEntries(ctx.store, { drafts: false, limit: FEED_SIZE });
   const counts = countComments(ctx.store, entries.map((e) => e.id));
   return toAtomFeedXml({
-    id: absolute(ctx, '/feed.atom'),
+    id: feedId(ctx, 'feed'),
     title: { value: ctx.blog.title, type: 'text' },
     subtitle: ctx.blog.subtitle ? { value: ctx.blog.subtitle, type: 'text' } : undefined,
     updated: newest(entries),
@@ -48,7 +48,7 @@ export function renderCommentFeed(ctx: BoxContext, entry: BoxEntry): string {
   const self = absolute(ctx, `${pagePath(entry)}/comments.atom`);
   const last = comments.at(-1)?.createdAt ?? entry.updated;
   return toAtomFeedXml({
-    id: self,
+    id: feedId(ctx, `comments/${entry.id}`),
     title: { value: `Comments on “${entry.title}”`, type: 'text' },
     updated: last,
     authors: [{ name: ctx.blog.author }],
@@ -59,7 +59,7 @@ export function renderCommentFeed(ctx: BoxContext, entry: BoxEntry): string {
     ],
     entries: comments.map(
       (c): AtomEntryObject => ({
-        id: `${entry.atomId}/comment/${c.id}`,
+        id: feedId(ctx, `comments/${entry.id}/${c.id}`),
         title: { value: `Comment by ${c.author}`, type: 'text' },
         content: { value: c.text, type: 'text' },
         authors: [{ name: c.author }],
@@ -83,7 +83,7 @@ export function renderCollectionFeed(ctx: BoxContext, page: number): string {
   ];
   if (page * FEED_SIZE < total) links.push({ href: `${self}?page=${page + 1}`, rel: 'next', type: ATOM });
   return toAtomFeedXml({
-    id: self,
+    id: feedId(ctx, 'posts'),
     title: { value: `${ctx.blog.title}: posts`, type: 'text' },
     updated: newest(entries),
     authors: [{ name: ctx.blog.author }],
@@ -100,6 +100,12 @@ export function toMemberAtom(ctx: BoxContext, e: BoxEntry): AtomEntryObject {
   ];
   return entryToAtom(toFeedEntry(e), { links, edited: e.edited, draft: e.draft });
 }
+
+/**
+ * Stable ids for the box's feeds and comments: they name the database the box serves, not the
+ * address it listens on (which changes from run to run when the port is picked at random).
+ */
+const feedId = (ctx: BoxContext, what: string) => `tag:webxcreta,2026:box/${ctx.boxId}/${what}`;
 
 export const pagePath = (e: Pick<BoxEntry, 'slug'>) => `/posts/${encodeURIComponent(e.slug)}`;
 
