@@ -1,7 +1,7 @@
 /**
  * HTML → clean prose for the model, with cheerio (its htmlparser2 build). Drops what is not prose:
- * scripts, styles, navigation, forms, media, code and preformatted blocks, tables made mostly of
- * numbers, share/related/subscribe boilerplate (by tag, class or id), hidden elements, and the
+ * scripts, styles, navigation, forms, media, preformatted blocks and code (a short `<code>` word
+ * inside a sentence stays), tables made mostly of numbers, share/related/subscribe boilerplate (by tag, class or id), hidden elements, and the
  * stock feed footers ("The post … appeared first on …"). Entities are decoded; block elements and
  * double <br> end a paragraph; paragraphs are joined with "\n\n". Pure.
  *
@@ -13,7 +13,7 @@ import { decodeHTML } from 'entities';
 
 const DROP = new Set([
   'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'object',
-  'embed', 'button', 'select', 'textarea', 'svg', 'math', 'canvas', 'code', 'pre', 'kbd', 'samp', 'var', 'img',
+  'embed', 'button', 'select', 'textarea', 'svg', 'math', 'canvas', 'pre', 'img',
   'video', 'audio', 'picture', 'figure', 'map', 'head', 'title', 'del', 's', 'strike', 'sup',
 ]);
 const BOILERPLATE = /(^|[\s_-])(share|sharing|sharedaddy|social|addthis|addtoany|related|subscribe|newsletter|advert|advertisement|ads?|sponsor(ed)?|promo|byline|post-?meta|entry-?meta|entry-?footer|entry-?utility|tags|tag-?links|cat-?links|breadcrumbs?|feedflare|jp-relatedposts|wp-block-buttons|comments?-link|author-?bio|signature|post-?navigation|nav-?links)($|[\s_-])/i;
@@ -21,6 +21,8 @@ const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'blockquote', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3',
   'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th', 'caption', 'hr', 'address', 'details', 'summary', 'figcaption', 'center',
 ]);
+/** Code-like inline elements: a short one inside a sentence is read as words, a long or multi-line one is code. */
+const CODE = new Set(['code', 'kbd', 'samp', 'var', 'tt']);
 const FOOTER_LINE = /^(share this|like this|related( posts)?:?$|continue reading|read more|read the rest|the post .+ appeared first on|posted in |filed under|tags?:|this entry was posted|subscribe to|click to share|you may also like)/i;
 /** Paragraph boundary (block elements) and line break (<br>) marks in the collected text. */
 const BREAK = '\u0000';
@@ -51,6 +53,7 @@ function walk(nodes: DomNode[], out: string[]): void {
     if (name === 'br') out.push(LINE);
     else if (DROP.has(name) || isHidden(node.attribs!)) continue;
     else if (name === 'table' && isNumericTable(cellTexts(node))) continue;
+    else if (CODE.has(name) && isCodeBlock(textOf(node))) continue;
     else if (BLOCK.has(name)) {
       out.push(BREAK);
       walk(node.children!, out);
@@ -69,6 +72,8 @@ function cellTexts(table: DomNode): string[] {
   table.children!.forEach(visit);
   return cells;
 }
+
+const isCodeBlock = (text: string) => text.length > 40 || text.includes('\n') || /[{};=<>]/.test(text);
 
 const textOf = (n: DomNode): string => (n.type === 'text' ? n.data! : (n.children ?? []).map(textOf).join(''));
 

@@ -16,6 +16,10 @@ describe('htmlToText', () => {
     expect(htmlToText('<div><script>x()</script><img src="a"></div>')).toBe('');
   });
 
+  it('should keep a short code word in a sentence and drop code', () => {
+    expect(htmlToText('<p>Run <code>ls</code> now.</p><p><code>const x = 1;</code></p><p><code>a\nb</code></p>')).toBe('Run ls now.');
+  });
+
   it('should keep a table of words and drop a table of numbers', () => {
     expect(htmlToText('<table><tr><td>1</td><td>2</td></tr><tr><td>3.5%</td><td>$4</td></tr></table><p>after</p>')).toBe('after');
   });
