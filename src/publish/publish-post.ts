@@ -68,7 +68,8 @@ async function postUntilDone(app: App, target: PublishTarget, entry: Entry, done
         const back = parseEntryXml(r.body);
         const found = back ? locate(back, target.collectionUrl) : {};
         const location = r.headers.location ? new URL(r.headers.location, target.collectionUrl).href : undefined;
-        return done({ url: found.url ?? location, editUrl: found.editUrl ?? location });
+        // The edit link is where PUT and DELETE go; an answer without one (AtomBus) means no editing.
+        return done({ url: found.url ?? location, editUrl: back ? found.editUrl : location });
       }
       if (r.status === 409) {
         const found = await findOnServer(client, target.collectionUrl, entry);

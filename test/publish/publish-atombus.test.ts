@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEntryXml, publishPost } from '../../src/publish/index.js';
+import { parseEntryXml, publishPost, updatePublishedPost } from '../../src/publish/index.js';
 import { startAtomBus, type AtomBus } from '../fixtures/publish/atombus.js';
 import { makeTestApp, withPosts } from '../fixtures/publish/test-app.js';
 
@@ -30,6 +30,7 @@ describe('publishPost (to AtomBus)', () => {
     expect(again.url).toBe(pub.url);
     const feed = await (await fetch(collection, { headers })).text();
     expect(feed.match(/<entry>/g)).toHaveLength(1);
+    await expect(updatePublishedPost(t.app, 'p-river-0001')).rejects.toThrow('the server gave no edit link for post p-river-0001');
     t.app.close();
   });
 });

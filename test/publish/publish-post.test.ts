@@ -173,7 +173,7 @@ describe('publishPost (retries and errors)', () => {
     const t = makeTestApp({ publish: { collectionUrl: url, retries: 3, retryDelayMs: 5 } });
     withPosts(t, 'post-hills');
     const pub = await publishPost(t.app, 'p-hills-0002');
-    expect(pub.editUrl).toBe(url.replace(/entries$/, 'entries/1'));
+    expect(pub.url).toBe(url.replace(/entries$/, 'entries/1'));
     expect(server.posts).toHaveLength(3);
     expect(server.created).toHaveLength(1);
     expect(t.stderr()).toContain('publish: HTTP 503; retrying (1/3)');
