@@ -18,6 +18,7 @@ import { handleApp } from './handle-app.js';
 import { handleComment } from './handle-comment.js';
 import { handlePage } from './handle-pages.js';
 import { decodePathPart } from './decode-path.js';
+import { boxUrl } from './box-url.js';
 import { createRateLimiter } from './rate-limit.js';
 import { sendText } from './respond.js';
 
@@ -76,8 +77,7 @@ export async function startBox(app: App, options: BoxOptions): Promise<RunningBo
     server.listen(options.port, options.host, resolve);
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  listening = `http://${host}:${address.port}/`;
+  listening = boxUrl(address.address, address.port);
   return {
     url: listening,
     close: () =>

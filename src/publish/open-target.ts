@@ -6,6 +6,7 @@
 import type { App } from '../cli/app.js';
 import { resolveAppCredentials, resolveBoxCredentials } from '../cli/secrets.js';
 import { BOX_ID_HEADER, boxIdOf } from '../box/box-id.js';
+import { boxUrl } from '../box/box-url.js';
 import { startBox } from '../box/index.js';
 import { WebxError } from '../errors.js';
 import { createAppClient, responseError, type AppClient } from './app-client.js';
@@ -40,7 +41,7 @@ export async function openTarget(app: App, signal?: AbortSignal): Promise<Publis
   }
   const credentials = resolveBoxCredentials(app);
   const client = createAppClient({ ...clientOptions, credentials });
-  const configured = `http://${box.host.includes(':') ? `[${box.host}]` : box.host}:${box.port}/`;
+  const configured = boxUrl(box.host, box.port);
   if (box.port !== 0 && (await isOwnBoxUp(app, client, configured))) {
     return { name: BOX_TARGET, collectionUrl: new URL('app/posts', configured).href, client, boxUrl: configured, close: async () => {} };
   }

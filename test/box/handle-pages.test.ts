@@ -54,6 +54,13 @@ describe('handlePage', () => {
     expect(html).toContain('<tr><td>Alpha &lt;Blog&gt;</td><td>2</td><td>900</td><td>90.0%</td><td>60.0%</td></tr>');
   });
 
+  it('should give a loopback URL when listening on every address', async () => {
+    t = makeTestApp({}, { WEBXCRETA_BOX_PASSWORD: 'pw' });
+    box = await startBox(t.app, { host: '0.0.0.0', port: 0 });
+    expect(box.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect((await fetch(box.url)).status).toBe(200);
+  });
+
   it('should answer 404 for unknown pages and serve the stylesheet the CSP allows', async () => {
     await serve();
     expect((await fetch(`${box.url}posts/nope`)).status).toBe(404);
