@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { startBox } from '../../box/index.js';
 import { WebxError } from '../../errors.js';
+import { isLoopback } from '../../publish/app-client.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
@@ -21,7 +22,11 @@ export const registerServe: RegisterCommand = (program: Command, io: Io) => {
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
           throw new WebxError(`--port must be a port number (0–65535), not ${flags.port}`, { exitCode: 2 });
         }
-        const box = await startBox(app, { host: flags.host ?? app.config.box.host, port });
+        const host = flags.host ?? app.config.box.host;
+        const box = await startBox(app, { host, port });
+        if (!app.config.publish.baseUrl && !isLoopback(host)) {
+          app.log(`links in pages and feeds say ${box.url}; set publish.baseUrl to the address readers use`);
+        }
         emit(app, { ok: true, url: box.url, service: `${box.url}app`, feed: `${box.url}feed.atom` }, (r) => `serving ${r.url} (feed ${r.feed}, AtomPub ${r.service}); Ctrl-C stops`);
         await waitForShutdown();
         await box.close();
