@@ -17,11 +17,16 @@ const DRAWS_PER_LEVEL = 8;
 /** Back-off order over the model's levels (prev2-prev-slot-next, prev-slot-next, prev-slot, slot-next, slot). */
 const LEVEL_ORDER = [0, 1, 3, 2, 4];
 const PREV_SLOT_NEXT = 1;
-/** Draw passes, pickiest first: the next word keeps a full context and no near-copy; then no near-copy; then anything the hard guard allows. */
+/**
+ * Draw passes, pickiest first: a word not used in the last few sentences, whose next word keeps a
+ * full context, with no near-copy; then the same allowing recent words; then only no near-copy;
+ * then anything the hard guard allows.
+ */
 const PASSES = [
-  { fits: true, soft: true },
-  { fits: false, soft: true },
-  { fits: false, soft: false },
+  { fresh: true, fits: true, soft: true },
+  { fresh: false, fits: true, soft: true },
+  { fresh: false, fits: false, soft: true },
+  { fresh: false, fits: false, soft: false },
 ];
 const PREV_SLOT = 2;
 
@@ -32,6 +37,8 @@ export interface FillEnv {
   guard: CopyGuard;
   /** A shorter run that draws avoid while they can (real unseen text shares about 3 words). */
   soft?: CopyGuard;
+  /** Open-class words of the last few sentences, avoided while other words fit. */
+  recent?: Set<number>;
   rng: Rng;
 }
 
@@ -102,7 +109,7 @@ function chooseWord(env: FillEnv, state: State, slots: number[], fixed: number[]
     topicNext >= 0 ? leadsTo(env, w, next, topicNext) : !openNext || hasRow(env, PREV_SLOT_NEXT, w, next, after);
   const excluded = new Set<number>();
   const nearCopies = new Set<number>();
-  for (const pass of topicNext >= 0 || openNext ? PASSES : PASSES.slice(1)) {
+  for (const pass of PASSES) {
     for (const level of LEVEL_ORDER) {
       const L = levels[level];
       const r = L.rows.get(contextKey(L.table.level, S, V, prev2, prev, slot, next));
@@ -112,7 +119,7 @@ function chooseWord(env: FillEnv, state: State, slots: number[], fixed: number[]
         const entry = drawEntry(L, r, rng());
         const w = L.table.word[entry];
         if (excluded.has(w) || (pass.soft && nearCopies.has(w))) continue;
-        if (pass.fits && !fits(w)) continue;
+        if ((pass.fits && !fits(w)) || (pass.fresh && env.recent?.has(w))) continue;
         const extended = extend(env, state, [w, ...tail], pass.soft);
         if (extended === 'copy') excluded.add(w);
         else if (extended === 'near-copy') nearCopies.add(w);

@@ -93,7 +93,7 @@ function prepare(model: Model, options: GenerateOptions): { g: Generator; topics
   const topics = findTopicWords(lm, levels[levels.length - 1], options.topic);
   const guard = buildCopyGuard(lm, options.maxSharedRun);
   const soft = options.maxSharedRun > SOFT_RUN ? buildCopyGuard(lm, SOFT_RUN) : undefined;
-  return { g: { model, levels, guard, soft, temperature: options.temperature }, topics };
+  return { g: { model, levels, guard, soft, temperature: options.temperature, recent: [] }, topics };
 }
 
 function makeTitle(g: Generator, topics: TopicWord[], rng: Rng, options: GenerateOptions): GeneratedSentence {

@@ -28,11 +28,44 @@ export function contextKey(level: ContextLevel, S: number, V: number, prev2: num
   }
 }
 
+/** A word seen this often is judged by its tags: a class it takes less than MIN_SHARE of the time is tagger noise. */
+const MIN_SEEN = 10;
+const MIN_SHARE = 0.1;
+
 export function countContexts(c: InternedCorpus, slotWord: number[], damp: DampFn): ContextTable[] {
-  return contextLevels.map((level) => countLevel(c, slotWord, damp, level));
+  const usual = usualClasses(c, slotWord);
+  return contextLevels.map((level) => countLevel(c, slotWord, usual, damp, level));
 }
 
-function countLevel(c: InternedCorpus, slotWord: number[], damp: DampFn, level: ContextLevel): ContextTable {
+/**
+ * Which (word, class) pairs to learn from: all of a rare word's, and a frequent word's classes
+ * that make up at least MIN_SHARE of its uses ("necessary" as a verb once in 200 is a tagging slip).
+ */
+function usualClasses(c: InternedCorpus, slotWord: number[]): (word: number, slot: number) => boolean {
+  const S = c.slots.list.length;
+  const pairs = new Map<number, number>();
+  const totals = new Map<number, number>();
+  for (const s of c.sentences) {
+    for (let i = 0; i < s.words.length; i++) {
+      if (slotWord[s.slots[i]] >= 0) continue;
+      const w = s.words[i];
+      pairs.set(w * S + s.slots[i], (pairs.get(w * S + s.slots[i]) ?? 0) + 1);
+      totals.set(w, (totals.get(w) ?? 0) + 1);
+    }
+  }
+  return (word, slot) => {
+    const total = totals.get(word) ?? 0;
+    return total < MIN_SEEN || (pairs.get(word * S + slot) ?? 0) >= MIN_SHARE * total;
+  };
+}
+
+function countLevel(
+  c: InternedCorpus,
+  slotWord: number[],
+  usual: (word: number, slot: number) => boolean,
+  damp: DampFn,
+  level: ContextLevel,
+): ContextTable {
   const S = c.slots.list.length;
   const V = c.words.list.length;
   const ctxOf = new Map<number, number>();
@@ -46,7 +79,7 @@ function countLevel(c: InternedCorpus, slotWord: number[], damp: DampFn, level: 
   for (const s of c.sentences) {
     for (let i = 0; i < s.words.length; i++) {
       const slot = s.slots[i];
-      if (slotWord[slot] >= 0) continue;
+      if (slotWord[slot] >= 0 || !usual(s.words[i], slot)) continue;
       const prev2 = i > 1 ? s.words[i - 2] : 0;
       const prev = i > 0 ? s.words[i - 1] : 0;
       const next = i + 1 < s.slots.length ? s.slots[i + 1] : 0;

@@ -18,7 +18,7 @@ export interface InternedSentence {
   doc: number;
   weight: number;
   isTitle: boolean;
-  /** Fit to serve as a template: starts with a word, plain punctuation, ends like a sentence. */
+  /** Fit to serve as a template: starts with a word, plain punctuation, no foreign (X) words, ends like a sentence. */
   clean: boolean;
 }
 
@@ -118,7 +118,7 @@ function addSentence(c: InternedCorpus, lexicon: Lexicon, s: TaggedSentence, doc
     else c.spaced[w]++;
     words.push(w);
     slotIds.push(intern(c.slots, slots[i]));
-    if (s.pos[i] === 'PUNCT' && !plainPunct.has(s.words[i])) clean = false;
+    if ((s.pos[i] === 'PUNCT' && !plainPunct.has(s.words[i])) || s.pos[i] === 'X') clean = false;
   }
   c.sentences.push({ words, slots: slotIds, doc, weight, isTitle, clean });
   const text = s.words.map((w, i) => (i > 0 && s.spaces[i] ? ` ${w}` : w)).join('');

@@ -1,20 +1,14 @@
 /**
- * Fine slots from Universal POS + lemma + word form. Function words stay literal (`=the`); open
+ * Fine slots from Universal POS + lemma + word form. Function words stay literal (`=the`), and so
+ * do adverbs other than "-ly" ones ("ago", "even", "away" are as picky as function words); open
  * classes keep what agreement needs: noun number, verb form, adjective degree. wink-nlp gives
  * UPOS only, so number and form come from comparing the word with its lemma.
  */
 import type { TaggedSentence } from '../../analyze/types.js';
 
 /** Parts of speech whose words are kept literally in templates. */
-const literalPos = new Set(['DET', 'ADP', 'PRON', 'AUX', 'CCONJ', 'SCONJ', 'PART', 'PUNCT']);
+const literalPos = new Set(['DET', 'ADP', 'PRON', 'AUX', 'CCONJ', 'SCONJ', 'PART', 'PUNCT', 'INTJ', 'SYM']);
 
-/** Adverbs that behave like function words (negation, degree, discourse). */
-const literalAdverbs = new Set(
-  ('not never also so too very then there here now only just even still as how when where why ' +
-    'more most less least ever rather quite already yet again once perhaps however thus else ' +
-    'almost always often well up out back down off away far much')
-    .split(' '),
-);
 
 /** Nouns whose lemma equals the plural form in wink's lexicon, or that take plural verbs. */
 const pluralNouns = new Set(['people', 'police', 'cattle', 'clergy', 'data', 'media']);
@@ -58,7 +52,7 @@ export function slotsOf(s: TaggedSentence, lexicon?: Lexicon): SentenceSlots {
     let lemma = s.lemmas[i];
     const usual = i === 0 && pos === 'PROPN' ? lexicon?.get(lower) : undefined;
     if (usual && usual.pos !== 'PROPN') ({ pos, lemma } = usual);
-    if (literalPos.has(pos) || (pos === 'ADV' && literalAdverbs.has(lower))) {
+    if (literalPos.has(pos) || (pos === 'ADV' && !lower.endsWith('ly'))) {
       const form = lower === 'an' ? 'a' : lower === 'i' ? 'I' : lower;
       slots.push(`=${form === 'I' ? 'i' : form}`);
       forms.push(form);
@@ -85,7 +79,7 @@ function classOf(pos: string, lower: string, lemma: string, s: TaggedSentence, i
       if (lower !== lemma && lower.endsWith('er')) return 'ADJ_C';
       return 'ADJ';
     case 'ADV':
-      return lower.endsWith('ly') ? 'ADV_LY' : 'ADV';
+      return 'ADV_LY';
     case 'NUM':
       return lower === 'one' || lower === '1' ? 'NUM_1' : 'NUM';
     default:
