@@ -43,7 +43,9 @@ describe.concurrent('publishPost after SIGKILL', () => {
       await bus?.stop();
     });
 
-    it.each(POINTS)('should leave exactly one entry when killed at %s and run again', async (point) => {
+    // The points where the entry may be on the server while the database does not know it yet:
+    // found again by the atom:id carried in the content (AtomBus keeps only title and content).
+    it.each(['after-intent', 'request-sent', 'after-response'] as CrashPoint[])('should leave exactly one entry when killed at %s and run again', async (point) => {
       const collection = `${bus.url}feeds/crash-${point}`;
       const t = makeTestApp({ publish: { collectionUrl: collection, user: bus.user } });
       withPosts(t, 'post-river');
