@@ -13,6 +13,8 @@ import { createAppClient, responseError, type AppClient } from './app-client.js'
 import { acceptsEntries, parseServiceDoc } from './service-doc.js';
 import { BOX_TARGET, openTargetName } from './target-name.js';
 
+const LOOPBACK = '127.0.0.1';
+
 export interface PublishTarget {
   /** Key of the target in the publications table: 'box', or the configured URL. */
   name: string;
@@ -45,8 +47,9 @@ export async function openTarget(app: App, signal?: AbortSignal): Promise<Publis
   if (box.port !== 0 && (await isOwnBoxUp(app, client, configured))) {
     return { name: BOX_TARGET, collectionUrl: new URL('app/posts', configured).href, client, boxUrl: configured, close: async () => {} };
   }
-  const running = await startBox(app, { host: box.host, port: box.port, credentials }).catch((e: unknown) => {
-    if (e instanceof WebxError && /EADDRINUSE/.test(e.message)) return startBox(app, { host: box.host, port: 0, credentials });
+  // Only this process talks to a box started for one publish: it listens on loopback, whatever box.host says.
+  const running = await startBox(app, { host: LOOPBACK, port: box.port, credentials }).catch((e: unknown) => {
+    if (e instanceof WebxError && /EADDRINUSE/.test(e.message)) return startBox(app, { host: LOOPBACK, port: 0, credentials });
     throw e;
   });
   app.log(`started the box in-process at ${running.url}`);
