@@ -12,7 +12,7 @@
  * one token in six). Words never hold TAB, newline or SOH: wink-nlp splits on whitespace and
  * `tagText` replaces control characters.
  */
-import { forEachSentence, type TaggedTokens } from './tag-text.js';
+import type { TaggedTokens } from './tag-text.js';
 import type { TaggedSentence } from './types.js';
 
 /** Universal POS tags in a fixed order: their index picks the letter. Never reorder; append. */
@@ -61,25 +61,34 @@ export function packSentence(s: TaggedSentence): string {
  * Gives exactly `toSentences(t).map(packSentence)`; returns the number of tokens packed.
  */
 export function packTokens(t: TaggedTokens, lines: string[], asOne = false): number {
+  const { words, lemmas, pos, spaces, spans } = t;
   let count = 0;
-  let parts: string[] = [];
-  forEachSentence(t, (start, end, spaceFirst) => {
-    let spaceBefore = spaceFirst;
-    for (let i = start; i <= end; i++) {
-      if (t.pos[i] === 'SPACE') {
+  let line = '';
+  let inLine = 0;
+  for (let s = 0; s < spans.length; s++) {
+    const end = spans[s][1];
+    let spaceBefore = false;
+    for (let i = spans[s][0]; i <= end; i++) {
+      const p = pos[i];
+      if (p === 'SPACE') {
         spaceBefore = true;
         continue;
       }
-      parts.push(packToken(t.words[i], t.lemmas[i], t.pos[i], spaceBefore || t.spaces[i] !== ''));
+      const token = packToken(words[i], lemmas[i], p, spaceBefore || spaces[i] !== '');
+      line = inLine === 0 ? token : `${line}\t${token}`;
+      inLine++;
       spaceBefore = false;
-      count++;
     }
-    if (!asOne) {
-      lines.push(parts.join('\t'));
-      parts = [];
+    if (!asOne && inLine > 0) {
+      lines.push(line);
+      count += inLine;
+      inLine = 0;
     }
-  });
-  if (asOne && parts.length > 0) lines.push(parts.join('\t'));
+  }
+  if (asOne && inLine > 0) {
+    lines.push(line);
+    count += inLine;
+  }
   return count;
 }
 

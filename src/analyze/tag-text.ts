@@ -42,10 +42,11 @@ export function tagTokens(text: string): TaggedTokens {
   const tokens = doc.tokens();
   const words = tokens.out() as string[];
   if (words.length === 0) return { words, lemmas: [], pos: [], spaces: [], spans: [] };
+  const pos = tokens.out(its.pos) as string[];
   return {
     words,
     lemmas: tokens.out(its.lemma as ItsFunction<string>) as string[],
-    pos: tokens.out(its.pos) as string[],
+    pos,
     spaces: tokens.out(its.precedingSpaces) as string[],
     spans: doc.sentences().out(its.span) as unknown as [number, number][],
   };
