@@ -29,7 +29,17 @@ function renderSource(p: ProvenanceSource, info: SourceInfo | undefined): string
   const share = `${Math.round(p.weight * 100)}%`;
   const gave = p.gave === 'template' ? 'the sentence pattern' : `words${p.positions?.length ? ` (${p.positions.length})` : ''}`;
   const title = info ? e(info.title || '(untitled)') : e(p.docId);
-  const linked = info?.url && /^https?:\/\//i.test(info.url) ? `<a href="${e(info.url)}" rel="nofollow noopener">${title}</a>` : title;
+  const linked = info?.url && isLinkable(info.url) ? `<a href="${e(info.url)}" rel="nofollow noopener">${title}</a>` : title;
   const from = info ? ` <span class="blog">in ${e(info.sourceTitle || p.sourceId)}</span>` : '';
   return `<span class="share">${share}</span> ${gave} from ${linked}${from}`;
+}
+
+/** Web pages only (no javascript: or data: URLs), and not the built-in corpus's reserved .invalid names. */
+function isLinkable(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !u.hostname.endsWith('.invalid');
+  } catch {
+    return false;
+  }
 }
