@@ -9,7 +9,7 @@ import type { LanguageModel } from '../weight/model/types.js';
 import { hashUnit, unitsOf } from '../weight/model/hash-units.js';
 import { contextKey } from '../weight/model/count-contexts.js';
 import type { Rng } from '../rng.js';
-import { drawEntry, rowHasWord, type LevelIndex } from './index-contexts.js';
+import { drawEntry, findRow, rowHasWord, type LevelIndex } from './index-contexts.js';
 import { endsInCopy, isCorpusSentence, type CopyGuard } from './copy-guard.js';
 
 /** Draws per back-off level before the next, shorter context is tried. */
@@ -112,8 +112,8 @@ function chooseWord(env: FillEnv, state: State, slots: number[], fixed: number[]
   for (const pass of PASSES) {
     for (const level of LEVEL_ORDER) {
       const L = levels[level];
-      const r = L.rows.get(contextKey(L.table.level, S, V, prev2, prev, slot, next));
-      if (r === undefined) continue;
+      const r = findRow(L, contextKey(L.table.level, S, V, prev2, prev, slot, next));
+      if (r < 0) continue;
       const size = L.table.rowStart[r + 1] - L.table.rowStart[r];
       for (let d = 0; d < Math.min(DRAWS_PER_LEVEL, size * 2); d++) {
         const entry = drawEntry(L, r, rng());
@@ -131,13 +131,13 @@ function chooseWord(env: FillEnv, state: State, slots: number[], fixed: number[]
 }
 
 const hasRow = (env: FillEnv, level: number, prev: number, slot: number, next: number): boolean =>
-  env.levels[level].rows.has(contextKey(env.levels[level].table.level, env.lm.slots.length, env.lm.words.length, 0, prev, slot, next));
+  findRow(env.levels[level], contextKey(env.levels[level].table.level, env.lm.slots.length, env.lm.words.length, 0, prev, slot, next)) >= 0;
 
 /** Whether the corpus has `target` right after word w in slot `slot` (so a placed topic word fits). */
 function leadsTo(env: FillEnv, w: number, slot: number, target: number): boolean {
   const L = env.levels[PREV_SLOT];
-  const r = L.rows.get(contextKey('prev-slot', env.lm.slots.length, env.lm.words.length, 0, w, slot, 0));
-  return r !== undefined && rowHasWord(L, r, target);
+  const r = findRow(L, contextKey('prev-slot', env.lm.slots.length, env.lm.words.length, 0, w, slot, 0));
+  return r >= 0 && rowHasWord(L, r, target);
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * Lookup structures over the model's word tables, built once per model and temperature and kept
- * beside it (a WeakMap, so they vanish with the model). Tables are sorted arrays in the model;
- * here each level gets a key → row map and cumulative weights reshaped by the temperature.
+ * beside it (a WeakMap, so they vanish with the model). Rows are found by binary search in the
+ * sorted keys (a Map of millions of keys would cost more memory than the model); each level gets
+ * cumulative weights reshaped by the temperature.
  */
 import type { ContextTable, LanguageModel } from '../weight/model/types.js';
 
 export interface LevelIndex {
   table: ContextTable;
-  rows: Map<number, number>;
+  keys: Float64Array;
   /** cum[e] = sum of tempered weights from the row's first entry through e. */
   cum: Float64Array;
 }
@@ -23,8 +24,6 @@ export function indexContexts(lm: LanguageModel, temperature: number): LevelInde
 }
 
 function indexLevel(table: ContextTable, temperature: number): LevelIndex {
-  const rows = new Map<number, number>();
-  table.keys.forEach((k, r) => rows.set(k, r));
   const cum = new Float64Array(table.word.length);
   const power = 1 / temperature;
   for (let r = 0; r < table.keys.length; r++) {
@@ -34,7 +33,21 @@ function indexLevel(table: ContextTable, temperature: number): LevelIndex {
       cum[e] = sum;
     }
   }
-  return { table, rows, cum };
+  return { table, keys: Float64Array.from(table.keys), cum };
+}
+
+/** The row of a context key, or -1 when the corpus never showed that context. */
+export function findRow(level: LevelIndex, key: number): number {
+  const keys = level.keys;
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] === key) return mid;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** Draws an entry of row r by weight: binary search of a uniform draw in the row's cumulative sums. */
