@@ -6,6 +6,7 @@
  */
 import type { Credentials } from '../box/basic-auth.js';
 import { WebxError } from '../errors.js';
+import { htmlToText } from '../harvest/html-to-text.js';
 import { httpRequest, type HttpResponse } from './http-request.js';
 
 export interface AppClientOptions {
@@ -99,7 +100,7 @@ function refuseInsecureAuth(url: string, allow: boolean): void {
 
 /** A clear error for a response that ended the exchange (401/403/4xx, or 5xx after all retries). */
 export function responseError(what: string, url: string, r: HttpResponse): WebxError {
-  const detail = r.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  const detail = htmlToText(r.body).replace(/\s+/g, ' ').trim().slice(0, 200);
   const said = detail ? `: ${detail}` : '';
   const host = new URL(url).host;
   if (r.status === 401) {
