@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBox, type RunningBox } from '../../src/box/index.js';
+import type { RunningBox } from '../../src/box/index.js';
 import { publishPost } from '../../src/publish/index.js';
-import { makeTestApp, withPosts, type TestApp } from '../fixtures/publish/test-app.js';
+import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -16,8 +16,7 @@ let browser: BrowserContext;
 beforeAll(async () => {
   t = makeTestApp({}, { WEBXCRETA_BOX_PASSWORD: 'pw' });
   withPosts(t, 'post-river', 'post-hills');
-  box = await startBox(t.app, { host: '127.0.0.1', port: 0 });
-  t.app.config.box.port = Number(new URL(box.url).port);
+  box = await startTestBox(t);
   await publishPost(t.app, 'p-river-0001');
   await publishPost(t.app, 'p-hills-0002');
   browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'webx-chromium-')), {

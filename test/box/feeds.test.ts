@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment } from '../../src/box/box-comments.js';
 import { findBoxEntry } from '../../src/box/box-entries.js';
-import { startBox, type RunningBox } from '../../src/box/index.js';
+import type { RunningBox } from '../../src/box/index.js';
 import { addSource, harvestFeeds } from '../../src/harvest/index.js';
 import { publishPost } from '../../src/publish/index.js';
 import { validateAtom } from '../fixtures/publish/run-validator.js';
-import { makeTestApp, withPosts, type TestApp } from '../fixtures/publish/test-app.js';
+import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
 
 let t: TestApp;
 let box: RunningBox;
@@ -17,8 +17,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'webx-feeds-'));
 beforeAll(async () => {
   t = makeTestApp({}, { WEBXCRETA_BOX_PASSWORD: 'pw' });
   withPosts(t, 'post-river', 'post-hills');
-  box = await startBox(t.app, { host: '127.0.0.1', port: 0 });
-  t.app.config.box.port = Number(new URL(box.url).port);
+  box = await startTestBox(t);
   await publishPost(t.app, 'p-river-0001');
   await publishPost(t.app, 'p-hills-0002');
   const river = findBoxEntry(t.app.store(), { atomId: 'tag:webxcreta,2026-11-20:post/p-river-0001' })!;

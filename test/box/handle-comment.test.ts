@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listComments } from '../../src/box/box-comments.js';
 import { findBoxEntry } from '../../src/box/box-entries.js';
-import { startBox, type RunningBox } from '../../src/box/index.js';
+import type { RunningBox } from '../../src/box/index.js';
 import { publishPost } from '../../src/publish/index.js';
-import { makeTestApp, withPosts, type TestApp } from '../fixtures/publish/test-app.js';
+import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
 
 let t: TestApp;
 let box: RunningBox;
@@ -12,8 +12,7 @@ const PAGE = 'posts/rain-over-the-southern-hills-phills00';
 beforeEach(async () => {
   t = makeTestApp({ box: { port: 0, commentsPerWindow: 2, maxCommentLength: 50 } }, { WEBXCRETA_BOX_PASSWORD: 'pw' });
   withPosts(t, 'post-hills');
-  box = await startBox(t.app, { host: '127.0.0.1', port: 0 });
-  t.app.config.box.port = Number(new URL(box.url).port);
+  box = await startTestBox(t);
   await publishPost(t.app, 'p-hills-0002');
 });
 afterEach(async () => {

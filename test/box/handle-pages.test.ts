@@ -4,7 +4,7 @@ import { publishPost } from '../../src/publish/index.js';
 import { modelFileOf } from '../../src/weight/load-or-build-model.js';
 import { saveModel } from '../../src/weight/model-file.js';
 import type { Model } from '../../src/weight/types.js';
-import { makeTestApp, withPosts, type TestApp } from '../fixtures/publish/test-app.js';
+import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
 
 let t: TestApp;
 let box: RunningBox;
@@ -16,8 +16,7 @@ afterEach(async () => {
 async function serve(): Promise<RunningBox> {
   t = makeTestApp({}, { WEBXCRETA_BOX_PASSWORD: 'pw' });
   withPosts(t, 'post-river', 'post-hills');
-  box = await startBox(t.app, { host: '127.0.0.1', port: 0 });
-  t.app.config.box.port = Number(new URL(box.url).port);
+  box = await startTestBox(t);
   return box;
 }
 

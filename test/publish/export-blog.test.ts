@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addComment } from '../../src/box/box-comments.js';
 import { findBoxEntry } from '../../src/box/box-entries.js';
-import { startBox } from '../../src/box/index.js';
 import { blogOf, exportBlog, publishPost } from '../../src/publish/index.js';
 import { savePost } from '../../src/store/posts.js';
-import { fixturePost, makeTestApp, seedCorpus } from '../fixtures/publish/test-app.js';
+import { fixturePost, makeTestApp, seedCorpus, startTestBox } from '../fixtures/publish/test-app.js';
 import { validateAtom } from '../fixtures/publish/run-validator.js';
 
 describe('exportBlog', () => {
@@ -46,8 +45,7 @@ describe('exportBlog', () => {
     const t = makeTestApp({}, { WEBXCRETA_BOX_PASSWORD: 'pw' });
     seedCorpus(t.app);
     savePost(t.app.store(), fixturePost('post-hills'));
-    const box = await startBox(t.app, { host: '127.0.0.1', port: 0 });
-    t.app.config.box.port = Number(new URL(box.url).port);
+    const box = await startTestBox(t);
     await publishPost(t.app, 'p-hills-0002');
     const entry = findBoxEntry(t.app.store(), { atomId: 'tag:webxcreta,2026-11-21:post/p-hills-0002' })!;
     addComment(t.app.store(), { entryId: entry.id, author: 'Ann', text: 'Rain <again>?', createdAt: '2026-11-22T08:00:00.000Z' });

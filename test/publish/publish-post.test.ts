@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBox, type RunningBox } from '../../src/box/index.js';
 import { listPublications, publishPost, retractPost, updatePublishedPost } from '../../src/publish/index.js';
-import { makeTestApp, withPosts, type TestApp } from '../fixtures/publish/test-app.js';
+import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
 
 const CREDS = { user: 'bot', password: 'secret-pw' };
 const BOX_ENV = { WEBXCRETA_BOX_USER: CREDS.user, WEBXCRETA_BOX_PASSWORD: CREDS.password };
@@ -20,8 +20,7 @@ describe('publishPost (to the box)', () => {
   beforeAll(async () => {
     t = makeTestApp({}, BOX_ENV);
     withPosts(t, 'post-river', 'post-hills');
-    box = await startBox(t.app, { host: '127.0.0.1', port: 0 });
-    t.app.config.box.port = Number(new URL(box.url).port);
+    box = await startTestBox(t);
   });
   afterAll(async () => {
     await box.close();
