@@ -9,7 +9,8 @@ import type { Model } from '../weight/types.js';
 import type { TemplateTable } from '../weight/model/types.js';
 import type { Rng } from '../rng.js';
 import type { GeneratedSentence } from './types.js';
-import type { LevelIndex } from './index-contexts.js';
+import { findRow, rowHasWord, type LevelIndex } from './index-contexts.js';
+import { contextKey } from '../weight/model/count-contexts.js';
 import type { CopyGuard } from './copy-guard.js';
 import type { TopicWord } from './find-topic.js';
 import { drawTemplate, samplerFor } from './pick-template.js';
@@ -25,6 +26,8 @@ export const ATTEMPTS = 60;
  * grammaticality on Brown, so trying a few templates is cheap quality.
  */
 const FILLS = 4;
+/** A placed topic word makes a confident fill rarer: compare more. */
+const TOPIC_FILLS = 12;
 const FULL_CONTEXT_LEVELS = 2;
 /** Sentences whose open-class words the next sentence avoids while it can. */
 const RECENT = 30;
@@ -64,7 +67,8 @@ export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made
   const recent = new Set(g.recent.flat());
   let best: { filled: Filled; t: number; slots: number[]; guesses: number } | undefined;
   let fills = 0;
-  for (let attempt = 0; attempt < ATTEMPTS && fills < FILLS; attempt++) {
+  const maxFills = req.topic ? TOPIC_FILLS : FILLS;
+  for (let attempt = 0; attempt < ATTEMPTS && fills < maxFills; attempt++) {
     const k = drawTemplate(sampler, req.minWords, req.maxWords, rng());
     if (k < 0) return undefined;
     const t = sampler.order[k];
@@ -75,7 +79,9 @@ export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made
     const filled = fillTemplate({ lm, levels: g.levels, guard: g.guard, soft: g.soft, recent, rng }, slots, fixed);
     if (!filled) continue;
     fills++;
-    const guesses = filled.sources.filter((s) => s.level >= FULL_CONTEXT_LEVELS).length;
+    const guesses =
+      filled.sources.filter((s) => s.level >= FULL_CONTEXT_LEVELS).length +
+      (req.topic && !topicFits(g, filled.words, slots, sampler.at[k]) ? 1 : 0);
     if (!best || guesses < best.guesses) best = { filled, t, slots, guesses };
     if (guesses === 0) break;
   }
@@ -93,4 +99,18 @@ export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made
       provenance: toProvenance(g.model, table.doc[t], filled.sources),
     },
   };
+}
+
+/** Whether the corpus has the placed topic word after the word before it (in its slot), i.e. it was not forced in blind. */
+function topicFits(g: Generator, words: number[], slots: number[], at: number): boolean {
+  if (at === 0) return true;
+  const { lm } = g.model;
+  const [S, V] = [lm.slots.length, lm.words.length];
+  // After a function word only the full context (word before, slot, slot after) counts: "to river" is in Brown, "lead to river with" is not English.
+  for (const level of lm.slotWord[slots[at - 1]] >= 0 ? [1] : [1, 2]) {
+    const L = g.levels[level];
+    const r = findRow(L, contextKey(L.table.level, S, V, 0, words[at - 1], slots[at], at + 1 < slots.length ? slots[at + 1] : 0));
+    if (r >= 0 && rowHasWord(L, r, words[at])) return true;
+  }
+  return false;
 }

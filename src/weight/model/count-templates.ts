@@ -73,30 +73,42 @@ function finishTemplates(accs: Map<string, Acc>, c: InternedCorpus, damp: DampFn
 
 export const isPunct = (slot: string): boolean => slot === '<s>' || /^=[^\p{L}\p{N}]+$/u.test(slot);
 
-const chunkWord = /^(ADJ|ADJ_S|NOUN_S|NOUN_P|PROPN|PROPN_P|VERB_G)$/;
-const chunkHead = /^(NOUN_S|NOUN_P|PROPN_P)$/;
+const chunkModifier = /^(ADJ|ADJ_S|NOUN_S|PROPN|VERB_G)$/;
+const chunkHead = /^(NOUN_S|NOUN_P)$/;
 const chunkLink = new Set(['=of', '=and', '=in']);
 
-/** Noun-phrase chunks: ("the")? modifiers* noun, optionally joined by "of"/"and"/"in" to another. */
+/**
+ * Noun-phrase chunks: ("the")? modifiers* noun, optionally joined by "of"/"and"/"in" to another
+ * ("the Quiet Shape of Winter"). A plural noun ends a phrase: "bees city" is no compound.
+ */
 function nounChunks(slots: number[], names: string[]): number[][] {
   const out: number[][] = [];
   let i = 0;
   while (i < slots.length) {
     const start = names[slots[i]] === '=the' ? i + 1 : i;
-    let j = start;
-    while (j < slots.length && chunkWord.test(names[slots[j]])) j++;
-    if (j - start >= 2 && chunkHead.test(names[slots[j - 1]])) {
-      let end = j;
-      if (j + 1 < slots.length && chunkLink.has(names[slots[j]])) {
-        let k = j + 1;
-        if (names[slots[k]] === '=the') k++;
-        const from = k;
-        while (k < slots.length && chunkWord.test(names[slots[k]])) k++;
-        if (k > from && chunkHead.test(names[slots[k - 1]])) end = k;
+    const end = phraseEnd(slots, names, start);
+    if (end - start >= 2) {
+      let k = end;
+      if (k + 1 < slots.length && chunkLink.has(names[slots[k]])) {
+        const from = names[slots[k + 1]] === '=the' ? k + 2 : k + 1;
+        const tail = phraseEnd(slots, names, from);
+        if (tail > from) k = tail;
       }
-      out.push(slots.slice(i, end));
+      out.push(slots.slice(i, k));
     }
-    i = Math.max(j, i + 1);
+    i = Math.max(end, i + 1);
   }
   return out;
+}
+
+/** End of a phrase "modifiers* noun" starting at `from` (the end of its last noun), or `from` if none. */
+function phraseEnd(slots: number[], names: string[], from: number): number {
+  let j = from;
+  let end = from;
+  while (j < slots.length && chunkModifier.test(names[slots[j]])) {
+    if (chunkHead.test(names[slots[j]])) end = j + 1;
+    j++;
+  }
+  if (j < slots.length && names[slots[j]] === 'NOUN_P') end = j + 1;
+  return end;
 }
