@@ -5,7 +5,7 @@
  * ends in such a window; a finished sentence is refused when it equals a corpus sentence.
  */
 import type { LanguageModel } from '../weight/model/types.js';
-import { hashRun } from '../weight/model/hash-units.js';
+import { decodeUnits, hashRun } from '../weight/model/hash-units.js';
 
 export interface CopyGuard {
   /** Window length that is forbidden: maxSharedRun + 1. */
@@ -20,11 +20,11 @@ export function buildCopyGuard(lm: LanguageModel, maxSharedRun: number): CopyGua
   let perRun = byModel.get(lm);
   if (!perRun) byModel.set(lm, (perRun = new Map()));
   let guard = perRun.get(maxSharedRun);
-  if (!guard) perRun.set(maxSharedRun, (guard = indexCorpus(lm.guard.units, maxSharedRun + 1)));
+  if (!guard) perRun.set(maxSharedRun, (guard = indexCorpus(decodeUnits(lm.guard.units), maxSharedRun + 1)));
   return guard;
 }
 
-function indexCorpus(units: number[], n: number): CopyGuard {
+function indexCorpus(units: Uint32Array, n: number): CopyGuard {
   const windows: number[] = [];
   const sentences: number[] = [];
   let start = 0;

@@ -7,6 +7,7 @@ import type { AnalyzedDocument } from '../../analyze/types.js';
 import { dampings, type Damping } from '../damping.js';
 import type { LanguageModel } from './types.js';
 import { internCorpus } from './intern-corpus.js';
+import { encodeUnits } from './hash-units.js';
 import { countContexts } from './count-contexts.js';
 import { countSentenceTemplates, countTitleTemplates } from './count-templates.js';
 
@@ -34,7 +35,7 @@ export function buildLanguageModel(
     sentences: countSentenceTemplates(c, damp),
     titles: countTitleTemplates(c, damp),
     levels: countContexts(c, slotWord, damp),
-    guard: { units: c.guardUnits },
+    guard: { units: encodeUnits(c.guardUnits) },
   };
 }
 

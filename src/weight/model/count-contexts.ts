@@ -143,5 +143,5 @@ function finishTable(
   return { level, keys: ctxOrder.map((i) => ctxKeys[i]), rowStart, word, weight, doc };
 }
 
-/** Six significant digits keep the JSON small and the arithmetic identical after a round trip. */
-export const round = (x: number): number => Number(x.toPrecision(6));
+/** Four significant digits keep the JSON small and the arithmetic identical after a round trip. */
+export const round = (x: number): number => Number(x.toPrecision(4));

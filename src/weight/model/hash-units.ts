@@ -33,3 +33,17 @@ export function hashRun(units: ArrayLike<number>, from: number, to: number): num
   }
   return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
 }
+
+/** The guard stream as base64 of little-endian 32-bit words (see GuardStream). */
+export function encodeUnits(units: number[]): string {
+  const bytes = Buffer.alloc(units.length * 4);
+  units.forEach((u, i) => bytes.writeUInt32LE(u, i * 4));
+  return bytes.toString('base64');
+}
+
+export function decodeUnits(encoded: string): Uint32Array {
+  const bytes = Buffer.from(encoded, 'base64');
+  const out = new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
+  return out;
+}
