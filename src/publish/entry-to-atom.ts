@@ -26,7 +26,7 @@ export function entryToAtom(entry: Entry, extras: EntryExtras = {}): AtomEntryOb
       type: l.type,
       thr: l.count === undefined ? undefined : { count: l.count },
     })),
-    app: extras.edited || extras.draft !== undefined ? { edited: extras.edited, control: extras.draft ? { draft: true } : undefined } : undefined,
+    app: extras.edited || extras.draft !== undefined ? { edited: extras.edited, control: extras.draft === undefined ? undefined : { draft: extras.draft } } : undefined,
     thr: extras.replies === undefined ? undefined : { total: extras.replies },
   };
 }

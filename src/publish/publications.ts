@@ -16,6 +16,8 @@ export interface Publication {
   url?: string;
   editUrl?: string;
   attempts: number;
+  /** Sent as a draft (app:control): not shown on the blog until updated with draft off. */
+  draft: boolean;
   lastError?: string;
   createdAt: string;
   updatedAt: string;
@@ -23,12 +25,12 @@ export interface Publication {
 
 interface Row {
   post_id: string; target: string; entry_id: string; slug: string | null; state: PublicationState; url: string | null;
-  edit_url: string | null; attempts: number; last_error: string | null; created_at: string; updated_at: string;
+  edit_url: string | null; attempts: number; draft: number; last_error: string | null; created_at: string; updated_at: string;
 }
 
 const fromRow = (r: Row): Publication => ({
   postId: r.post_id, target: r.target, entryId: r.entry_id, slug: r.slug ?? undefined, state: r.state, url: r.url ?? undefined,
-  editUrl: r.edit_url ?? undefined, attempts: r.attempts, lastError: r.last_error ?? undefined, createdAt: r.created_at, updatedAt: r.updated_at,
+  editUrl: r.edit_url ?? undefined, attempts: r.attempts, draft: r.draft === 1, lastError: r.last_error ?? undefined, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
 export function getPublication(store: Store, postId: string, target: string): Publication | undefined {
@@ -41,14 +43,19 @@ export function listPublications(store: Store): Publication[] {
 }
 
 /** Records the intent to publish (before the request), counting the attempt. */
-export function recordIntent(store: Store, p: { postId: string; target: string; entryId: string; slug: string }, now: string): void {
+export function recordIntent(store: Store, p: { postId: string; target: string; entryId: string; slug: string; draft: boolean }, now: string): void {
   store
     .prepare(
-      `INSERT INTO publications (post_id, target, entry_id, slug, state, attempts, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'intent', 1, ?, ?)
-       ON CONFLICT(post_id, target) DO UPDATE SET state = 'intent', attempts = attempts + 1, updated_at = excluded.updated_at`,
+      `INSERT INTO publications (post_id, target, entry_id, slug, state, attempts, draft, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'intent', 1, ?, ?, ?)
+       ON CONFLICT(post_id, target) DO UPDATE SET state = 'intent', attempts = attempts + 1, draft = excluded.draft,
+         updated_at = excluded.updated_at`,
     )
-    .run(p.postId, p.target, p.entryId, p.slug, now, now);
+    .run(p.postId, p.target, p.entryId, p.slug, p.draft ? 1 : 0, now, now);
+}
+
+export function recordDraft(store: Store, postId: string, target: string, draft: boolean): void {
+  store.prepare('UPDATE publications SET draft = ? WHERE post_id = ? AND target = ?').run(draft ? 1 : 0, postId, target);
 }
 
 export function markPublished(store: Store, postId: string, target: string, where: { url?: string; editUrl?: string }, now: string): void {

@@ -22,7 +22,13 @@ import { ENTRY_TYPE } from './service-doc.js';
 import { toEntry } from './to-entry.js';
 import type { Entry, PublishedEntry } from './types.js';
 
-export async function publishPost(app: App, postId: string, options: { signal?: AbortSignal } = {}): Promise<PublishedEntry> {
+export interface PublishOptions {
+  signal?: AbortSignal;
+  /** Send it as a draft (app:control): kept off the blog's pages and feed until updated. */
+  draft?: boolean;
+}
+
+export async function publishPost(app: App, postId: string, options: PublishOptions = {}): Promise<PublishedEntry> {
   const store = app.store();
   const post = readPost(store, postId);
   if (!post) throw new WebxError(`there is no post ${postId}`, { hint: 'see `webxcreta posts list` for the stored posts' });
@@ -42,17 +48,18 @@ export async function publishPost(app: App, postId: string, options: { signal?: 
       if (found) return done(found);
     }
     crashAt(app, 'before-intent');
-    recordIntent(store, { postId, target: target.name, entryId: entry.id, slug: entry.slug }, now());
+    const draft = options.draft ?? false;
+    recordIntent(store, { postId, target: target.name, entryId: entry.id, slug: entry.slug, draft }, now());
     crashAt(app, 'after-intent');
-    return await postUntilDone(app, target, entry, done);
+    return await postUntilDone(app, target, entry, draft, done);
   } finally {
     await target.close();
   }
 }
 
-async function postUntilDone(app: App, target: PublishTarget, entry: Entry, done: (f: FoundEntry) => PublishedEntry): Promise<PublishedEntry> {
+async function postUntilDone(app: App, target: PublishTarget, entry: Entry, draft: boolean, done: (f: FoundEntry) => PublishedEntry): Promise<PublishedEntry> {
   const { client } = target;
-  const body = toAtomEntryXml(entryToAtom(entry));
+  const body = toAtomEntryXml(entryToAtom(entry, draft ? { draft } : {}));
   const what = `publishing "${entry.title}" to ${target.collectionUrl}`;
   for (let attempt = 0; ; attempt++) {
     let failure: string;

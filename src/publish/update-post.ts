@@ -1,5 +1,6 @@
 /**
- * Changing what is published: `updatePublishedPost` PUTs the post's current entry to its edit link;
+ * Changing what is published: `updatePublishedPost` PUTs the post's current entry to its edit link
+ * (a draft stays a draft unless told otherwise);
  * `retractPost` DELETEs it. On the box, a stored edit link is moved onto the box's current address.
  */
 import type { App } from '../cli/app.js';
@@ -11,23 +12,25 @@ import { blogOf } from './blog-of.js';
 import { entryToAtom } from './entry-to-atom.js';
 import { openTarget, type PublishTarget } from './open-target.js';
 import { parseEntryXml } from './parse-entry.js';
-import { getPublication, listPublications, markPublished, markState, type Publication } from './publications.js';
+import { getPublication, listPublications, markPublished, markState, recordDraft, type Publication } from './publications.js';
 import { ENTRY_TYPE } from './service-doc.js';
 import { toEntry } from './to-entry.js';
 
-export async function updatePublishedPost(app: App, postId: string, options: { signal?: AbortSignal } = {}): Promise<Publication> {
+export async function updatePublishedPost(app: App, postId: string, options: { signal?: AbortSignal; draft?: boolean } = {}): Promise<Publication> {
   const post = readPost(app.store(), postId);
   if (!post) throw new WebxError(`there is no post ${postId}`, { hint: 'see `webxcreta posts list`' });
   return withPublication(app, postId, options.signal, async (target, pub, editUrl) => {
     const entry = { ...toEntry(post, blogOf(app.config, target.boxUrl)), updated: new Date().toISOString() };
+    const draft = options.draft ?? pub.draft;
     const r = await target.client.sendWithRetries('PUT', editUrl, {
-      body: toAtomEntryXml(entryToAtom(entry)),
+      body: toAtomEntryXml(entryToAtom(entry, { draft })),
       headers: { 'content-type': ENTRY_TYPE, accept: 'application/atom+xml' },
     });
     if (r.status < 200 || r.status > 299) throw responseError(`updating post ${postId}`, editUrl, r);
     const back = parseEntryXml(r.body);
     const url = back?.links.alternate ? new URL(back.links.alternate, editUrl).href : pub.url;
     markPublished(app.store(), postId, pub.target, { url, editUrl: pub.editUrl }, new Date().toISOString());
+    recordDraft(app.store(), postId, pub.target, draft);
     return getPublication(app.store(), postId, pub.target)!;
   });
 }

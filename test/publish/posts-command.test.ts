@@ -42,6 +42,16 @@ describe('webxcreta publish / posts', () => {
     expect(await cli('posts', 'retract', 'nope')).toMatchObject({ code: 1, json: { ok: false, error: 'post nope is not published on box' } });
   });
 
+  it('should send a draft with --draft and take it out of draft with posts update --no-draft', async () => {
+    const u = makeTestApp({}, ENV);
+    withPosts(u, 'post-hills');
+    const run = async (...args: string[]) => JSON.parse((await runMain(['--data', u.dir, '--json', ...args], u.dir, env)).stdout) as Record<string, unknown>;
+    expect(await run('publish', '--draft')).toMatchObject({ ok: true, postId: 'p-hills-0002' });
+    expect(await run('posts', 'list')).toMatchObject({ posts: [{ id: 'p-hills-0002', publications: [{ state: 'published', draft: true }] }] });
+    expect(await run('posts', 'update', 'p-hills-0002', '--no-draft')).toMatchObject({ ok: true, draft: false });
+    u.app.close();
+  });
+
   it('should say when the running box refuses the credentials', async () => {
     const r = await runMain(['--data', t.dir, 'publish', 'p-river-0001'], t.dir, { ...env, WEBXCRETA_BOX_PASSWORD: 'other' });
     expect(r.code).toBe(1);

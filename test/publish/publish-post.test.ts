@@ -135,6 +135,30 @@ function flakyServer(script: Array<{ status: number; headers?: Record<string, st
   };
 }
 
+describe('publishPost (drafts)', () => {
+  it('should send a draft that stays off the blog until an update takes it out of draft', async () => {
+    const t = makeTestApp({}, BOX_ENV);
+    withPosts(t, 'post-hills');
+    const box = await startTestBox(t);
+    const feed = () => fetch(`${box.url}feed.atom`).then((r) => r.text());
+    const pub = await publishPost(t.app, 'p-hills-0002', { draft: true });
+    const member = await (await fetch(pub.editUrl!, { headers: { authorization: auth } })).text();
+    expect(member).toContain('<app:draft>yes</app:draft>');
+    expect(await feed()).not.toContain('Rain over the southern hills');
+    expect((await fetch(pub.url)).status).toBe(404);
+
+    t.app.config.publish.author = 'Someone Else';
+    expect(await updatePublishedPost(t.app, 'p-hills-0002')).toMatchObject({ draft: true });
+    expect(await feed()).not.toContain('Rain over the southern hills');
+
+    expect(await updatePublishedPost(t.app, 'p-hills-0002', { draft: false })).toMatchObject({ state: 'published', draft: false });
+    expect(await feed()).toContain('Rain over the southern hills');
+    expect((await fetch(pub.url)).status).toBe(200);
+    await box.close();
+    t.app.close();
+  });
+});
+
 describe('publishPost (to a service document)', () => {
   it('should discover the collection from the service document and post there', async () => {
     const host = makeTestApp({}, BOX_ENV);

@@ -11,7 +11,7 @@ interface PostRow {
   id: string;
   title: string;
   createdAt: string;
-  publications: Array<Pick<Publication, 'target' | 'state' | 'url' | 'editUrl' | 'attempts' | 'lastError' | 'updatedAt'>>;
+  publications: Array<Pick<Publication, 'target' | 'state' | 'draft' | 'url' | 'editUrl' | 'attempts' | 'lastError' | 'updatedAt'>>;
 }
 
 export const registerPosts: RegisterCommand = (program: Command, io: Io) => {
@@ -30,7 +30,7 @@ export const registerPosts: RegisterCommand = (program: Command, io: Io) => {
             createdAt: p.createdAt,
             publications: pubs
               .filter((x) => x.postId === p.id)
-              .map(({ target, state, url, editUrl, attempts, lastError, updatedAt }) => ({ target, state, url, editUrl, attempts, lastError, updatedAt })),
+              .map(({ target, state, draft, url, editUrl, attempts, lastError, updatedAt }) => ({ target, state, draft, url, editUrl, attempts, lastError, updatedAt })),
           }));
         emit(app, { ok: true, posts: rows }, (r) => r.posts.map(renderRow).join('\n') || 'no posts yet');
       }),
@@ -39,9 +39,11 @@ export const registerPosts: RegisterCommand = (program: Command, io: Io) => {
     .command('update')
     .argument('<post-id>')
     .description('send the post again to its edit link (AtomPub PUT), e.g. after changing the blog\'s name or author')
+    .option('--draft', 'make it a draft (off the blog)')
+    .option('--no-draft', 'take it out of draft (onto the blog)')
     .action(
-      withApp(io, async (app, id: string) => {
-        const pub = await updatePublishedPost(app, id);
+      withApp(io, async (app, id: string, flags: { draft?: boolean }) => {
+        const pub = await updatePublishedPost(app, id, { draft: flags.draft });
         emit(app, { ok: true, ...pub }, (r) => `updated ${r.postId} on ${r.target}: ${r.url ?? r.editUrl}`);
       }),
     );
@@ -58,6 +60,6 @@ export const registerPosts: RegisterCommand = (program: Command, io: Io) => {
 };
 
 function renderRow(r: PostRow): string {
-  const where = r.publications.map((p) => `    ${p.state} on ${p.target}${p.url ? `: ${p.url}` : ''}${p.lastError ? ` (last error: ${p.lastError})` : ''}`);
+  const where = r.publications.map((p) => `    ${p.state}${p.draft ? ' (draft)' : ''} on ${p.target}${p.url ? `: ${p.url}` : ''}${p.lastError ? ` (last error: ${p.lastError})` : ''}`);
   return [`${r.id}  ${r.createdAt.slice(0, 16).replace('T', ' ')}  ${r.title}`, ...(where.length ? where : ['    not published'])].join('\n');
 }

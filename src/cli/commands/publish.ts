@@ -13,9 +13,10 @@ export const registerPublish: RegisterCommand = (program: Command, io: Io) => {
     .command('publish')
     .argument('[post-id]', 'the post to publish (default: the newest one not yet published)')
     .description('publish a generated post over AtomPub (to publish.serviceUrl/collectionUrl, or to the box)')
+    .option('--draft', 'send it as a draft (app:control): kept off the blog until `posts update ID --no-draft`')
     .addHelpText('after', '\nExamples:\n  webxcreta publish\n  webxcreta publish 3f9a2c --json\n\nNever posts twice: a post already published is reported, a crashed publish is reconciled first.')
     .action(
-      withApp(io, async (app, postId: string | undefined) => {
+      withApp(io, async (app, postId: string | undefined, flags: { draft?: boolean }) => {
         const id = postId ?? latestUnpublishedPost(app.store(), openTargetName(app.config));
         if (!id) {
           if (app.store().prepare('SELECT 1 FROM posts LIMIT 1').get()) {
@@ -24,8 +25,8 @@ export const registerPublish: RegisterCommand = (program: Command, io: Io) => {
           }
           throw new WebxError('there is no post to publish yet', { hint: 'generate one with `webxcreta run --no-publish` or `webxcreta run`' });
         }
-        const published = await publishPost(app, id);
-        emit(app, { ok: true, ...published }, (r) => `published ${r.postId}: ${r.url}`);
+        const published = await publishPost(app, id, { draft: flags.draft });
+        emit(app, { ok: true, ...published }, (r) => `published ${r.postId}${flags.draft ? ' as a draft' : ''}: ${r.url}`);
       }),
     );
 };
