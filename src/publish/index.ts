@@ -8,7 +8,7 @@ export { renderPostHtml, postText } from './render-post-html.js';
 export { toAtomEntryXml, toAtomFeedXml } from './atom-xml.js';
 export { entryToAtom } from './entry-to-atom.js';
 export { parseEntryXml, parseFeedEntries } from './parse-entry.js';
-export { publishPost } from './publish-post.js';
+export { publishPost, type PublishOptions } from './publish-post.js';
 export { updatePublishedPost, retractPost } from './update-post.js';
 export { exportBlog, type ExportResult } from './export-blog.js';
 export { blogOf } from './blog-of.js';
