@@ -6,6 +6,7 @@ import { findBoxEntry } from '../../src/box/box-entries.js';
 import { blogOf, exportBlog, publishPost } from '../../src/publish/index.js';
 import { savePost } from '../../src/store/posts.js';
 import { fixturePost, makeTestApp, seedCorpus, startTestBox } from '../fixtures/publish/test-app.js';
+import { runMain } from '../fixtures/publish/run-main.js';
 import { validateAtom } from '../fixtures/publish/run-validator.js';
 
 describe('exportBlog', () => {
@@ -57,6 +58,16 @@ describe('exportBlog', () => {
     expect(page).not.toContain('<form');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<span class="count">1 comment</span>');
     t.app.close();
+  });
+
+  it('should be what `webxcreta export DIR` writes', async () => {
+    const t = makeTestApp();
+    seedCorpus(t.app);
+    savePost(t.app.store(), fixturePost('post-river'));
+    t.app.close();
+    const r = await runMain(['--data', t.dir, '--json', 'export', 'public'], t.dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, feedFile: join(t.dir, 'public', 'feed.atom'), pagesDir: join(t.dir, 'public'), posts: 1 });
   });
 
   it('should leave out retracted posts and remove their pages', () => {
