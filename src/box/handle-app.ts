@@ -17,6 +17,7 @@ import { absolute, type BoxContext } from './context.js';
 import { renderCollectionFeed, toMemberAtom } from './feeds.js';
 import { readBody } from './read-body.js';
 import { send, sendText } from './respond.js';
+import { xmlSafeText } from './xml-safe-text.js';
 
 const ENTRY_CT = 'application/atom+xml;type=entry;charset=utf-8';
 
@@ -104,11 +105,11 @@ async function readEntry(ctx: BoxContext, req: IncomingMessage, res: ServerRespo
 
 function toInput(ctx: BoxContext, p: ParsedEntry): BoxEntryInput {
   return {
-    title: p.title.trim() || '(untitled)',
-    content: p.contentHtml,
+    title: xmlSafeText(p.title).trim() || '(untitled)',
+    content: xmlSafeText(p.contentHtml),
     contentType: p.contentType,
-    author: p.authors[0] ?? ctx.blog.author,
-    categories: p.categories,
+    author: xmlSafeText(p.authors[0] ?? ctx.blog.author),
+    categories: p.categories.map(xmlSafeText),
     draft: p.draft,
     updated: isoDate(p.updated),
   };

@@ -10,6 +10,7 @@ import type { BoxContext } from './context.js';
 import { checkCsrfToken } from './csrf.js';
 import { readBody } from './read-body.js';
 import { redirect, sendText } from './respond.js';
+import { xmlSafeText } from './xml-safe-text.js';
 
 const MAX_FORM_BYTES = 32 * 1024;
 
@@ -25,8 +26,8 @@ export async function handleComment(ctx: BoxContext, req: IncomingMessage, res: 
   const token = form.get('csrf') ?? '';
   if (!sameOrigin(req) || !checkCsrfToken(ctx.csrfSecret, entry.id, token, now.getTime())) return redirect(res, `${page}?error=csrf#comment-form`);
   if ((form.get('website') ?? '') !== '') return redirect(res, page);
-  const author = (form.get('author') ?? '').trim();
-  const text = (form.get('text') ?? '').replace(/\r\n/g, '\n').trim();
+  const author = xmlSafeText(form.get('author') ?? '').replace(/\s+/g, ' ').trim();
+  const text = xmlSafeText(form.get('text') ?? '').trim();
   if (!author || !text || [...author].length > ctx.limits.maxAuthor || [...text].length > ctx.limits.maxComment) {
     return redirect(res, `${page}?error=length`);
   }

@@ -90,6 +90,17 @@ describe('handleApp', () => {
     expect(await post('<published>last tuesday</published>')).toMatch(/<published>20\d\d-\d\d-\d\dT[\d:.]+Z<\/published>/);
   });
 
+  it('should keep its feeds valid when a client sends characters XML forbids', async () => {
+    const r = await fetch(`${box.url}app/posts`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/atom+xml;type=entry' },
+      body: entryXml('Bell&#7; title'),
+    });
+    expect(r.status).toBe(201);
+    const member = await r.text();
+    expect(member).toContain('<title type="text">Bell title</title>');
+  });
+
   it('should reject what is not an Atom entry', async () => {
     const headers = { authorization: auth, 'content-type': 'application/atom+xml;type=entry' };
     expect((await fetch(`${box.url}app/posts`, { method: 'POST', headers, body: '<feed/>' })).status).toBe(400);

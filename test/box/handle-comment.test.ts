@@ -62,6 +62,11 @@ describe('handleComment', () => {
     expect(stored()).toEqual([]);
   });
 
+  it('should drop characters an XML feed cannot carry, so the comment feed stays valid', async () => {
+    await postComment({ csrf: await token(), author: 'Bell\u0007 Ringer', text: 'ding\u0000 dong \ud83d\udd14\r\nend\uffff' });
+    expect(stored()).toEqual(['Bell Ringer: ding dong \ud83d\udd14\nend']);
+  });
+
   it('should drop what fills the honeypot field', async () => {
     const r = await postComment({ csrf: await token(), author: 'Bot', text: 'Buy now', website: 'http://spam.invalid' });
     expect(r.status).toBe(303);
