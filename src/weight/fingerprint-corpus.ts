@@ -1,17 +1,19 @@
 /**
  * The fingerprint of what a model was built from: every document's id, source, content hash and
  * comment count (which moves its weight), every source's kind, the weight settings, and the
- * versions of the analyzer and of the model format. Equal fingerprints ⇒ the model can be reused.
+ * versions of the analyzer, the model format and the language model's layout. Equal fingerprints
+ * ⇒ the model can be reused.
  */
 import { createHash } from 'node:crypto';
 import { ANALYZER_VERSION } from '../analyze/analyzer-version.js';
 import type { Corpus } from '../harvest/types.js';
+import { lmLayout } from './lm-layout.js';
 import { MODEL_FORMAT } from './model-format.js';
 import type { WeightSettings } from './types.js';
 
 export function fingerprintCorpus(corpus: Corpus, settings: WeightSettings): string {
   const hash = createHash('sha256');
-  hash.update(`${MODEL_FORMAT}\n${ANALYZER_VERSION}\n`);
+  hash.update(`${MODEL_FORMAT}\n${lmLayout()}\n${ANALYZER_VERSION}\n`);
   const { damping, ownShare, ownOnly, commentWeight } = settings;
   hash.update(`${JSON.stringify({ damping, ownShare, ownOnly, commentWeight })}\n`);
   for (const s of [...corpus.sources].sort((a, b) => cmp(a.id, b.id))) hash.update(`s\t${s.id}\t${s.kind}\n`);

@@ -31,3 +31,11 @@ describe('fingerprintCorpus', () => {
     expect(fingerprintCorpus(base(), { ...settings(), extra: 1 } as never)).toBe(fp);
   });
 });
+
+describe('lmLayout', () => {
+  it('should be a stable short hash of the empty language model', async () => {
+    const { lmLayout } = await import('../../src/weight/lm-layout.js');
+    expect(lmLayout()).toMatch(/^[0-9a-f]{16}$/);
+    expect(lmLayout()).toBe(lmLayout());
+  });
+});
