@@ -17,7 +17,7 @@ import { absolute, type BoxContext } from './context.js';
 import { renderCollectionFeed, toMemberAtom } from './feeds.js';
 import { readBody } from './read-body.js';
 import { send, sendText } from './respond.js';
-import { xmlSafeText } from './xml-safe-text.js';
+import { xmlSafeText } from '../publish/xml-safe-text.js';
 
 const ENTRY_CT = 'application/atom+xml;type=entry;charset=utf-8';
 

@@ -10,7 +10,7 @@ import type { BoxContext } from './context.js';
 import { checkCsrfToken } from './csrf.js';
 import { readBody } from './read-body.js';
 import { redirect, sendText } from './respond.js';
-import { xmlSafeText } from './xml-safe-text.js';
+import { xmlSafeText } from '../publish/xml-safe-text.js';
 
 const MAX_FORM_BYTES = 32 * 1024;
 

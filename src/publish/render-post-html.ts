@@ -5,6 +5,7 @@
  */
 import type { Post } from '../generate/types.js';
 import { escapeHtml } from './escape-html.js';
+import { xmlSafeText } from './xml-safe-text.js';
 
 export interface RenderPostOptions {
   /** atom:id to mark the content with. */
@@ -12,7 +13,7 @@ export interface RenderPostOptions {
 }
 
 export function renderPostHtml(post: Post, options: RenderPostOptions = {}): string {
-  const paragraphs = post.paragraphs.map((p) => `<p>${p.map((s) => escapeHtml(s.text)).join(' ')}</p>`);
+  const paragraphs = post.paragraphs.map((p) => `<p>${p.map((s) => escapeHtml(xmlSafeText(s.text))).join(' ')}</p>`);
   const open = options.atomId ? `<div data-entry-id="${escapeHtml(options.atomId)}">` : '<div>';
   return `${open}${paragraphs.join('')}</div>`;
 }

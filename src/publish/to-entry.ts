@@ -3,6 +3,7 @@ import type { Post } from '../generate/types.js';
 import { toAtomId } from './atom-id.js';
 import { renderPostHtml } from './render-post-html.js';
 import { toSlug } from './slug.js';
+import { xmlSafeText } from './xml-safe-text.js';
 import type { Blog, Entry } from './types.js';
 
 export function toEntry(post: Post, blog: Pick<Blog, 'baseUrl' | 'author' | 'title'>): Entry {
@@ -10,9 +11,9 @@ export function toEntry(post: Post, blog: Pick<Blog, 'baseUrl' | 'author' | 'tit
   const first = post.paragraphs[0]?.[0]?.text;
   return {
     id,
-    title: post.title.text,
+    title: xmlSafeText(post.title.text),
     contentHtml: renderPostHtml(post, { atomId: id }),
-    summary: first,
+    summary: first === undefined ? undefined : xmlSafeText(first),
     author: { name: blog.author, uri: withSlash(blog.baseUrl) },
     categories: post.topic ?? [],
     published: post.createdAt,

@@ -1,5 +1,5 @@
 /**
- * Text the box's feeds can carry: without the characters XML 1.0 forbids (controls other than tab
+ * Text an Atom document can carry: without the characters XML 1.0 forbids (controls other than tab
  * and newline, U+FFFE, U+FFFF), whatever a reader or an AtomPub client sent.
  */
 export function xmlSafeText(text: string): string {
