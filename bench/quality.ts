@@ -97,4 +97,5 @@ if (!flags.quick && !flags['no-rita']) {
 }
 process.stdout.write(`\nQuality on Brown (${tokens} tokens), ${n} sentences each, ${new Date().toISOString().slice(0, 10)}; files in ${out}\n\n`);
 process.stdout.write(`${formatTable(rows)}\n`);
+for (const r of rows.slice(2)) process.stdout.write(`\nwebXcreta makes ${(rows[0].perSecond! / r.perSecond!).toFixed(0)}× the sentences per second of ${r.name}.`);
 process.stdout.write(`\nwebXcreta: tagging ${tagS.toFixed(1)} s + model build ${buildS.toFixed(1)} s + indexes ${warmS.toFixed(2)} s; options ${JSON.stringify(options)}\n`);

@@ -24,6 +24,13 @@ describe('generatePost', () => {
     expect(c).not.toBe(a);
   });
 
+  it('should give the same post from a model saved as JSON and loaded again', () => {
+    const loaded = JSON.parse(JSON.stringify(model));
+    expect(JSON.stringify(generatePost(loaded, goldenOptions, createRng('9'), meta))).toBe(
+      JSON.stringify(generatePost(model, goldenOptions, createRng('9'), meta)),
+    );
+  });
+
   it('should give the requested shape with provenance on every sentence', () => {
     const post = generatePost(model, { ...goldenOptions, paragraphs: 3, sentencesPerParagraph: 2 }, createRng('shape'), meta);
     expect(post.paragraphs.map((p) => p.length)).toEqual([2, 2, 2]);
