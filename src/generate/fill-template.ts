@@ -6,17 +6,18 @@
  * has no acceptable word, so the caller can try another template (a bounded number of times).
  */
 import type { LanguageModel } from '../weight/model/types.js';
-import { hashUnit, unitsOf } from '../weight/model/hash-units.js';
 import { contextKey } from '../weight/model/count-contexts.js';
 import type { Rng } from '../rng.js';
 import { drawEntry, findRow, rowHasWord, type LevelIndex } from './index-contexts.js';
-import { endsInCopy, isCorpusSentence, type CopyGuard } from './copy-guard.js';
+import { isCorpusSentence, type CopyGuard } from './copy-guard.js';
+import { extendText, type State } from './extend-text.js';
 
 /** Draws per back-off level before the next, shorter context is tried. */
 const DRAWS_PER_LEVEL = 8;
 /** Back-off order over the model's levels (prev2-prev-slot-next, prev-slot-next, prev-slot, slot-next, slot). */
 const LEVEL_ORDER = [0, 1, 3, 2, 4];
 const PREV_SLOT_NEXT = 1;
+const PREV_SLOT = 2;
 /**
  * Draw passes, pickiest first: a word not used in the last few sentences, whose next word keeps a
  * full context, with no near-copy; then the same allowing recent words; then only no near-copy;
@@ -28,7 +29,6 @@ const PASSES = [
   { fresh: false, fits: false, soft: true },
   { fresh: false, fits: false, soft: false },
 ];
-const PREV_SLOT = 2;
 
 export interface FillEnv {
   lm: LanguageModel;
@@ -54,11 +54,6 @@ export interface Filled {
   sources: WordSource[];
 }
 
-interface State {
-  words: number[];
-  text: string;
-  units: number[];
-}
 
 export function fillTemplate(env: FillEnv, slots: number[], fixed: number[]): Filled | undefined {
   const n = slots.length;
@@ -70,7 +65,7 @@ export function fillTemplate(env: FillEnv, slots: number[], fixed: number[]): Fi
     return out;
   };
   const lead = run(0);
-  const led = extend(env, state, lead, false);
+  const led = extendText(env.lm, env, state, lead, false);
   if (led === 'copy') return undefined;
   state = led === 'near-copy' ? state : led;
   i = lead.length;
@@ -120,7 +115,7 @@ function chooseWord(env: FillEnv, state: State, slots: number[], fixed: number[]
         const w = L.table.word[entry];
         if (excluded.has(w) || (pass.soft && nearCopies.has(w))) continue;
         if ((pass.fits && !fits(w)) || (pass.fresh && env.recent?.has(w))) continue;
-        const extended = extend(env, state, [w, ...tail], pass.soft);
+        const extended = extendText(env.lm, env, state, [w, ...tail], pass.soft);
         if (extended === 'copy') excluded.add(w);
         else if (extended === 'near-copy') nearCopies.add(w);
         else return { state: extended, level, entry };
@@ -138,20 +133,4 @@ function leadsTo(env: FillEnv, w: number, slot: number, target: number): boolean
   const L = env.levels[PREV_SLOT];
   const r = findRow(L, contextKey('prev-slot', env.lm.slots.length, env.lm.words.length, 0, w, slot, 0));
   return r >= 0 && rowHasWord(L, r, target);
-}
-
-/**
- * Appends tokens unless the text they complete ends in a corpus run longer than maxSharedRun
- * ('copy'), or, when `soft`, longer than the soft limit ('near-copy').
- */
-function extend(env: FillEnv, state: State, tokens: number[], soft: boolean): State | 'copy' | 'near-copy' {
-  if (tokens.length === 0) return state;
-  const { lm } = env;
-  let text = state.text;
-  for (const w of tokens) text += text && !lm.glue[w] ? ` ${lm.words[w]}` : lm.words[w];
-  const units = unitsOf(text).map(hashUnit);
-  const from = Math.max(0, state.units.length - 1);
-  if (endsInCopy(env.guard, units, from)) return 'copy';
-  if (soft && env.soft && endsInCopy(env.soft, units, from)) return 'near-copy';
-  return { words: [...state.words, ...tokens], text, units };
 }
