@@ -8,13 +8,13 @@ import { WebxError } from '../errors.js';
 import { generatePost } from '../generate/index.js';
 import type { Post } from '../generate/types.js';
 import type { HarvestReport } from '../harvest/types.js';
-import { exportBlog, publishPost } from '../publish/index.js';
+import { blogOf, exportBlog, publishPost } from '../publish/index.js';
 import type { PublishedEntry } from '../publish/types.js';
 import { createRng, pickSeed } from '../rng.js';
 import { acquireLock, releaseLock } from '../schedule/lock.js';
 import { savePost } from '../store/posts.js';
 import { finishRun, startRun } from '../store/runs.js';
-import { loadOrBuildModel } from '../weight/index.js';
+import { loadOrBuildModel, modelFileOf } from '../weight/index.js';
 import { harvestStep, type HarvestStepOptions } from './harvest-step.js';
 import { summarizeHarvest, type HarvestTotals } from './summarize-harvest.js';
 
@@ -92,7 +92,10 @@ async function runSteps(app: App, options: PipelineOptions, now: () => string): 
 
   app.log('publishing…');
   result.published = await publishPost(app, post.id, { signal: options.signal });
-  const exported = exportBlog(store, app.paths.outDir, blogOf(app));
+  const exported = exportBlog(store, app.paths.outDir, blogOf(app.config), {
+    damping: app.config.weight.damping,
+    modelFile: modelFileOf(app.paths.stateDir),
+  });
   result.feedFile = exported.feedFile;
   result.pagesDir = exported.pagesDir;
   return result;
@@ -103,15 +106,5 @@ function summarizePost(post: Post): PipelineResult['post'] {
     id: post.id,
     title: post.title.text,
     paragraphs: post.paragraphs.map((p) => p.map((s) => s.text).join(' ')),
-  };
-}
-
-export function blogOf(app: App) {
-  const { publish, box } = app.config;
-  return {
-    title: publish.blogTitle,
-    subtitle: publish.blogSubtitle,
-    author: publish.author,
-    baseUrl: publish.baseUrl ?? `http://${box.host}:${box.port}/`,
   };
 }

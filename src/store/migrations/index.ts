@@ -1,7 +1,8 @@
 /**
  * Versioned migrations, applied in order inside one transaction each; `PRAGMA user_version` holds
- * the number of the last one applied. Numbers are grouped by owner so parallel work never collides:
- * 1–9 core, 10–19 harvest, 20–29 analyze/weight, 30–39 generate, 40–49 publish/box/schedule.
+ * the number of the last one applied. The first release grouped numbers by owner (1 core, 10–19
+ * harvest, 20–29 analyze/weight, 40–49 publish/box). Because only the last number applied is kept,
+ * a new migration must always take a number above the highest one here (42, 43, …), never a gap.
  */
 import * as m001 from './001-initial.js';
 import * as m010 from './010-harvest-indexes.js';
