@@ -24,3 +24,9 @@ export const badLengths = (minWords: number, maxWords: number): WebxError =>
     hint: 'set minWords ≤ maxWords in webxcreta.config.json or on the command line',
     exitCode: 2,
   });
+
+export const noTopicPlace = (words: string[], minWords: number, maxWords: number, maxSharedRun: number): WebxError =>
+  new WebxError(
+    `could not place ${words.map((w) => `"${w}"`).join(', ')} in a new ${minWords}–${maxWords}-word sentence that copies no corpus run longer than ${maxSharedRun} words`,
+    { hint: 'widen minWords..maxWords, try another topic word, or add text that uses it' },
+  );

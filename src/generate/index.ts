@@ -13,7 +13,7 @@ import { indexContexts } from './index-contexts.js';
 import { buildCopyGuard } from './copy-guard.js';
 import { findTopicWords, type TopicWord } from './find-topic.js';
 import { ATTEMPTS, makeSentence, type Generator, type SentenceRequest } from './make-sentence.js';
-import { badLengths, emptyModel, noSentence } from './errors.js';
+import { badLengths, emptyModel, noSentence, noTopicPlace } from './errors.js';
 
 export interface GenerateOptions {
   paragraphs: number;
@@ -51,7 +51,11 @@ export function generatePost(model: Model, options: GenerateOptions, rng: Rng, m
     }
     if (paragraph.length > 0) paragraphs.push(paragraph);
   }
-  if (paragraphs.length === 0) throw noSentence('sentence', ATTEMPTS, options.maxSharedRun);
+  if (paragraphs.length === 0) {
+    throw topics.length > 0
+      ? noTopicPlace(topics.map((t) => t.text), options.minWords, options.maxWords, options.maxSharedRun)
+      : noSentence('sentence', ATTEMPTS, options.maxSharedRun);
+  }
   return {
     version: 1,
     id: createHash('sha256').update(`${meta.seed}\n${model.fingerprint}`).digest('hex').slice(0, 16),
@@ -76,7 +80,11 @@ export function generateSentences(model: Model, n: number, options: GenerateOpti
     previous = made.template;
     out.push(made.sentence);
   }
-  if (n > 0 && out.length === 0) throw noSentence('sentence', ATTEMPTS, options.maxSharedRun);
+  if (n > 0 && out.length === 0) {
+    throw topics.length > 0
+      ? noTopicPlace(topics.map((t) => t.text), options.minWords, options.maxWords, options.maxSharedRun)
+      : noSentence('sentence', ATTEMPTS, options.maxSharedRun);
+  }
   return out;
 }
 

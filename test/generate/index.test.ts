@@ -78,6 +78,11 @@ describe('generateSentences', () => {
     }
   });
 
+  it('should say so when the topic word fits no template of the requested length', () => {
+    const run = () => generateSentences(model, 2, { ...goldenOptions, minWords: 17, maxWords: 18, topic: ['heron'] }, createRng('h'));
+    expect(run).toThrow(/could not place "heron" in a new 17–18-word sentence/);
+  });
+
   it('should refuse an empty model with a hint', () => {
     const empty = modelFromTexts([]);
     expect(() => generateSentences(empty, 1, goldenOptions, createRng('e'))).toThrow(/no sentences to learn from/);
