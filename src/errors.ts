@@ -9,12 +9,18 @@ export type ExitCode = 1 | 2;
 export class WebxError extends Error {
   readonly hint?: string;
   readonly exitCode: ExitCode;
+  /** Extra fields for the `--json` error object (e.g. the per-feed results of a failed harvest). */
+  readonly details?: Record<string, unknown>;
 
-  constructor(message: string, options: { hint?: string; exitCode?: ExitCode; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { hint?: string; exitCode?: ExitCode; cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'WebxError';
     this.hint = options.hint;
     this.exitCode = options.exitCode ?? 1;
+    this.details = options.details;
   }
 }
 

@@ -41,7 +41,8 @@ function exitCodeOf(e: unknown, io: Io, json: boolean): number {
   }
   const code = isWebxError(e) ? e.exitCode : 1;
   const hint = isWebxError(e) ? e.hint : undefined;
-  if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: describeError(e), hint }, null, 2)}\n`);
+  const details = isWebxError(e) ? e.details : undefined;
+  if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: describeError(e), hint, ...details }, null, 2)}\n`);
   io.stderr.write(`webxcreta: ${describeError(e)}\n`);
   if (hint) io.stderr.write(`  hint: ${hint}\n`);
   if (!isWebxError(e) && e instanceof Error && process.env.WEBXCRETA_DEBUG) io.stderr.write(`${e.stack}\n`);

@@ -61,7 +61,10 @@ export const registerHarvest: RegisterCommand = (program: Command, io: Io) => {
           const output: HarvestOutput = { ok: report.feeds.length === 0 || failed.length < report.feeds.length, feeds: report.feeds, totals: summarizeHarvest(report) };
           if (output.ok) return emit(app, output, renderHarvest);
           if (!app.json) emit(app, output, renderHarvest);
-          throw new WebxError(`all ${report.feeds.length} feeds failed; first: ${failed[0].error}`, { hint: failed[0].hint });
+          throw new WebxError(`all ${report.feeds.length} feeds failed; first: ${failed[0].error}`, {
+            hint: failed[0].hint,
+            details: { feeds: output.feeds, totals: output.totals },
+          });
         },
         (_urls, flags) => (flags.force ? { harvest: { force: true } } : {}),
       ),

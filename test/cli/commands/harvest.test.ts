@@ -60,11 +60,14 @@ describe('harvest', () => {
   it('should exit 1 when every feed fails', async () => {
     const r = await run(['harvest', `${server.url}/gone.xml`, '--json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual({
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({
       ok: false,
       error: `all 1 feeds failed; first: HTTP 410 from ${server.url}/gone.xml: the feed is gone for good`,
       hint: `remove it with \`webxcreta feeds remove ${server.url}/gone.xml\``,
+      totals: { feeds: 1, errors: 1 },
     });
+    expect(out.feeds).toEqual([expect.objectContaining({ url: `${server.url}/gone.xml`, outcome: 'error', status: 410 })]);
   });
 
   it('should skip a backed-off feed and fetch it with --force', async () => {
