@@ -43,9 +43,12 @@ export function tagTokens(text: string): TaggedTokens {
   const words = tokens.out() as string[];
   if (words.length === 0) return { words, lemmas: [], pos: [], spaces: [], spans: [] };
   const pos = tokens.out(its.pos) as string[];
+  const lemmas = tokens.out(its.lemma as ItsFunction<string>) as string[];
+  // wink-nlp gives no lemma for a few contractions ("cannot" as AUX): use the word itself.
+  for (let i = 0; i < lemmas.length; i++) if (typeof lemmas[i] !== 'string') lemmas[i] = words[i].toLowerCase();
   return {
     words,
-    lemmas: tokens.out(its.lemma as ItsFunction<string>) as string[],
+    lemmas,
     pos,
     spaces: tokens.out(its.precedingSpaces) as string[],
     spans: doc.sentences().out(its.span) as unknown as [number, number][],

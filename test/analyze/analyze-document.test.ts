@@ -30,3 +30,12 @@ describe('analyzeDocument', () => {
     expect(analyzeDocument(docs[1]).title).toBeUndefined();
   });
 });
+
+describe('analyzeDocument lemmas', () => {
+  it('should give every token a lemma, even where wink-nlp has none ("cannot")', () => {
+    const a = analyzeDocument({ id: 'x', sourceId: 's', kind: 'comment', title: '', text: 'We cannot, of course. It cannot.' });
+    const lemmas = a.sentences.flatMap((s) => s.lemmas);
+    expect(lemmas.every((l) => typeof l === 'string')).toBe(true);
+    expect(lemmas).toContain('cannot');
+  });
+});
