@@ -16,7 +16,7 @@ export function analyzeDocument(doc: DocumentText): AnalyzedDocument {
 }
 
 /** A title is one unit even when the tagger sees two sentences in it ("Wait. What?"). */
-function tagTitle(title: string): TaggedSentence | undefined {
+export function tagTitle(title: string): TaggedSentence | undefined {
   if (!title.trim()) return undefined;
   const parts = tagText(title);
   if (parts.length === 0) return undefined;

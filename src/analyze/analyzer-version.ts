@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /** Bump when `analyzeDocument` or the packed format changes meaning. */
-const FORMAT = 'pack2';
+const FORMAT = 'pack3';
 
 function versionOf(pkg: string): string {
   try {

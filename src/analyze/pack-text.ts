@@ -4,7 +4,8 @@
  * `packDocument(analyzeDocument(doc))`, about a tenth faster and with far less garbage.
  */
 import type { CorpusDocument } from '../harvest/types.js';
-import { packTokens } from './pack-document.js';
+import { tagTitle } from './analyze-document.js';
+import { packSentence, packTokens } from './pack-document.js';
 import { tagTokens } from './tag-text.js';
 
 type DocumentText = Pick<CorpusDocument, 'kind' | 'title' | 'text'>;
@@ -12,8 +13,9 @@ type DocumentText = Pick<CorpusDocument, 'kind' | 'title' | 'text'>;
 export function packAnalyzedText(doc: DocumentText): { data: string; tokens: number } {
   const lines: string[] = [];
   let tokens = 0;
-  if (doc.kind === 'post' && doc.title.trim()) tokens += packTokens(tagTokens(doc.title), lines, true);
-  if (lines.length === 0) lines.push('');
+  const title = doc.kind === 'post' ? tagTitle(doc.title) : undefined;
+  lines.push(title ? packSentence(title) : '');
+  if (title) tokens += title.words.length;
   tokens += packTokens(tagTokens(doc.text), lines);
   return { data: lines.join('\n'), tokens };
 }

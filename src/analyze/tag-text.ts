@@ -64,7 +64,7 @@ export function toSentences(t: TaggedTokens): TaggedSentence[] {
   const out: TaggedSentence[] = [];
   forEachSentence(t, (start, end, spaceBefore) => {
     const sentence = hasSpace(t.pos, start, end)
-      ? collect(t, start, end)
+      ? collectSentence(t, start, end)
       : {
           words: t.words.slice(start, end + 1),
           lemmas: t.lemmas.slice(start, end + 1),
@@ -95,7 +95,7 @@ export function hasSpace(pos: string[], start: number, end: number): boolean {
 }
 
 /** The slow path: a sentence with whitespace tokens inside (rare: a line break mid-sentence). */
-function collect(t: TaggedTokens, start: number, end: number): TaggedSentence {
+export function collectSentence(t: TaggedTokens, start: number, end: number): TaggedSentence {
   const sentence: TaggedSentence = { words: [], lemmas: [], pos: [], spaces: [] };
   let spaceBefore = false;
   for (let i = start; i <= end; i++) {

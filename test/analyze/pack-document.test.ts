@@ -8,14 +8,14 @@ const analyses = JSON.parse(
 ) as AnalyzedDocument[];
 
 describe('packSentence', () => {
-  it('should write one tag letter, the word and a lemma only when it differs', () => {
+  it('should write one tag letter per token, the words, and the lemmas that differ', () => {
     const s: TaggedSentence = {
       words: ['The', 'dogs', 'ran', '.'],
       lemmas: ['the', 'dog', 'ran', '.'],
       pos: ['DET', 'NOUN', 'VERB', 'PUNCT'],
       spaces: [false, true, true, false],
     };
-    expect(packSentence(s)).toBe('fThe\tHdogs\u0001dog\tPran\tm.');
+    expect(packSentence(s)).toBe('fHPm\tThe\u001fdogs\u001fran\u001f.\t1=dog');
   });
 
   it('should store an unknown tag as X', () => {
@@ -35,8 +35,8 @@ describe('unpackDocument', () => {
 
   it('should share one string instance per distinct word', () => {
     const intern = createIntern();
-    const a = unpackSentence('fThe\tHdog', intern);
-    const b = unpackSentence('FThe\tHdog', intern);
+    const a = unpackSentence('fH\tThe\u001fdog', intern);
+    const b = unpackSentence('FH\tThe\u001fdog', intern);
     expect(Object.is(a.words[1], b.words[1])).toBe(true);
     expect(intern('dog')).toBe(a.words[1]);
   });
