@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config.js';
 import type { Store } from '../store/open-store.js';
+import { createExtractPool, workerCount } from './extract-pool.js';
 import { createAgent } from './fetch-url.js';
 import { harvestFeed } from './harvest-feed.js';
 import { groupCommit } from './group-commit.js';
@@ -26,6 +27,7 @@ export async function harvestFeeds(store: Store, urls: string[] | undefined, opt
   const startedAt = new Date().toISOString();
   const sources = selectSources(store, urls);
   const agent = createAgent(options.connectTimeoutMs, options.timeoutMs);
+  const pool = createExtractPool(workerCount(sources.length, options.extractWorkers, options.workerMinFeeds));
   const ctx = {
     commit: groupCommit(store),
     store,
@@ -33,6 +35,7 @@ export async function harvestFeeds(store: Store, urls: string[] | undefined, opt
     comments: options.comments,
     maxCommentFeeds: options.maxCommentFeeds ?? 200,
     limit: limitHosts(options.concurrency, options.perHostConcurrency),
+    extract: pool.extract,
     fetch: {
       agent,
       timeoutMs: options.timeoutMs,
@@ -55,7 +58,7 @@ export async function harvestFeeds(store: Store, urls: string[] | undefined, opt
     );
     return { startedAt, finishedAt: new Date().toISOString(), feeds };
   } finally {
-    await agent.destroy();
+    await Promise.all([agent.destroy(), pool.close()]);
   }
 }
 

@@ -37,10 +37,17 @@ interface DomNode {
   children?: DomNode[];
 }
 
+/**
+ * One loaded (empty) document whose `$(markup)` parses each body as a fragment: `load` per body
+ * builds a new Cheerio subclass every call, which cost about as much as parsing the body itself.
+ */
+const $ = load('');
+
 export function htmlToText(html: string): string {
   if (!/<[a-z!/]/i.test(html)) return plainToText(decodeHTML(html));
   const out: string[] = [];
-  walk(load(html).root()[0].children as unknown as DomNode[], out);
+  // The leading empty comment makes cheerio read any body as markup (not as a selector); walk skips comments.
+  walk($(`<!---->${html}`).toArray() as unknown as DomNode[], out);
   return toParagraphs(out.join(''));
 }
 

@@ -3,6 +3,7 @@
  * (autodiscovery) and, when `followHtml`, the first one is read instead. Total: every ending is a value.
  */
 import { extractFeed } from './extract-feed.js';
+import type { Extract } from './extract-pool.js';
 import { fetchUrl, type FetchOptions } from './fetch-url.js';
 import type { RunLimited } from './limit-hosts.js';
 import { fetchProblem, parseProblem, type Problem } from './messages.js';
@@ -16,6 +17,8 @@ export type FeedRead =
 export interface ReadContext {
   fetch: Omit<FetchOptions, 'etag' | 'lastModified'>;
   limit: RunLimited;
+  /** Where extraction runs (a worker pool on large runs); default: this thread. */
+  extract?: Extract;
 }
 
 export async function readFeed(url: string, ctx: ReadContext, validators: { etag?: string; lastModified?: string } = {}, followHtml = true): Promise<FeedRead> {
@@ -25,7 +28,7 @@ export async function readFeed(url: string, ctx: ReadContext, validators: { etag
   if (res.notModified) return { kind: 'not-modified', status: 304 };
   // Relative links resolve against where the feed really is: the given URL, or the last redirect.
   const base = res.redirects.length > 0 ? res.url : url;
-  const extracted = await extractFeed({ bytes: res.body, contentType: res.contentType, url: base });
+  const extracted = await (ctx.extract ?? extractFeed)({ bytes: res.body, contentType: res.contentType, url: base });
   if (extracted.ok) return { kind: 'feed', feed: extracted.feed, status: res.status, feedUrl: base, moved: res.moved, etag: res.etag, lastModified: res.lastModified };
   if (extracted.failure.failure !== 'html') return { kind: 'failed', problem: parseProblem(url, extracted.failure), status: res.status };
   const discovered = extracted.discovered.filter((u) => u !== url && u !== base);

@@ -1,0 +1,15 @@
+/**
+ * Worker-thread side of the extract pool: messages `{ id, input: ExtractInput }` in, `{ id, result:
+ * Extracted }` or `{ id, error }` out. The same `extractFeed` as in the main thread; only where it
+ * runs changes.
+ */
+import { parentPort } from 'node:worker_threads';
+import { extractFeed, type ExtractInput } from './extract-feed.js';
+
+parentPort!.on('message', async ({ id, input }: { id: number; input: ExtractInput }) => {
+  try {
+    parentPort!.postMessage({ id, result: await extractFeed(input) });
+  } catch (e) {
+    parentPort!.postMessage({ id, error: (e as Error).message ?? String(e) });
+  }
+});
