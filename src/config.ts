@@ -43,6 +43,9 @@ export const configSchema = z.strictObject({
       maxCommentFeeds: z.number().int().min(0).default(200),
       /** Fetch feeds even while they are backed off after repeated failures (what `harvest --force` sets). */
       force: z.boolean().default(false),
+      /** Worker threads for parsing and HTML→text; unset: one when a run has `workerMinFeeds`+ feeds and 2+ cores. 0: none. */
+      extractWorkers: z.number().int().min(0).max(16).optional(),
+      workerMinFeeds: z.number().int().min(1).default(50),
     })
     .prefault({}),
   weight: z
