@@ -30,3 +30,9 @@ export const noTopicPlace = (words: string[], minWords: number, maxWords: number
     `could not place ${words.map((w) => `"${w}"`).join(', ')} in a new ${minWords}–${maxWords}-word sentence that copies no corpus run longer than ${maxSharedRun} words`,
     { hint: 'widen minWords..maxWords, try another topic word, or add text that uses it' },
   );
+
+export const noTemplateOfLength = (minWords: number, maxWords: number): WebxError =>
+  new WebxError(`the corpus has no sentence of ${minWords}–${maxWords} words to learn a template from`, {
+    hint: 'widen generate.minWords..generate.maxWords in webxcreta.config.json or on the command line',
+    exitCode: 2,
+  });

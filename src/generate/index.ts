@@ -13,7 +13,8 @@ import { indexContexts } from './index-contexts.js';
 import { buildCopyGuard } from './copy-guard.js';
 import { findTopicWords, type TopicWord } from './find-topic.js';
 import { ATTEMPTS, makeSentence, type Generator, type SentenceRequest } from './make-sentence.js';
-import { badLengths, emptyModel, noSentence, noTopicPlace } from './errors.js';
+import { badLengths, emptyModel, noSentence, noTemplateOfLength, noTopicPlace } from './errors.js';
+import { drawTemplate, samplerFor } from './pick-template.js';
 
 export interface GenerateOptions {
   paragraphs: number;
@@ -97,6 +98,9 @@ function prepare(model: Model, options: GenerateOptions): { g: Generator; topics
   const { lm } = model;
   if (lm.sentences.weight.length === 0) throw emptyModel();
   if (options.minWords > options.maxWords) throw badLengths(options.minWords, options.maxWords);
+  if (drawTemplate(samplerFor(lm.sentences, options.temperature), options.minWords, options.maxWords, 0) < 0) {
+    throw noTemplateOfLength(options.minWords, options.maxWords);
+  }
   const levels = indexContexts(lm, options.temperature);
   const topics = findTopicWords(lm, levels[levels.length - 1], options.topic);
   const guard = buildCopyGuard(lm, options.maxSharedRun);

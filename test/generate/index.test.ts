@@ -79,8 +79,15 @@ describe('generateSentences', () => {
   });
 
   it('should say so when the topic word fits no template of the requested length', () => {
-    const run = () => generateSentences(model, 2, { ...goldenOptions, minWords: 17, maxWords: 18, topic: ['heron'] }, createRng('h'));
-    expect(run).toThrow(/could not place "heron" in a new 17–18-word sentence/);
+    // "without" is a literal slot found in one 10-word sentence only
+    const run = () => generateSentences(model, 2, { ...goldenOptions, minWords: 5, maxWords: 8, topic: ['without'] }, createRng('h'));
+    expect(run).toThrow(/could not place "without" in a new 5–8-word sentence/);
+  });
+
+  it('should refuse a length range no corpus sentence has (exit 2)', () => {
+    expect(() => generateSentences(model, 1, { ...goldenOptions, minWords: 40, maxWords: 50 }, createRng('l'))).toThrow(
+      /no sentence of 40–50 words/,
+    );
   });
 
   it('should refuse an empty model with a hint', () => {
