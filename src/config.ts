@@ -53,6 +53,8 @@ export const configSchema = z.strictObject({
       damping: z.enum(['log-squared', 'log', 'linear']).default('log-squared'),
       /** Share of the total weight the bot's own past posts make up, when it has any. */
       ownShare: z.number().min(0).max(1).default(0.25),
+      /** Own posts over which ownShare is reached gradually (1 post: 10% of it, 10: 63%, 30: 95%); 0: at once. */
+      ownRampPosts: z.number().min(0).default(10),
       /** Learn from the bot's own past posts only. */
       ownOnly: z.boolean().default(false),
       /** Weight of a comment relative to a full post. */

@@ -25,5 +25,5 @@ export function buildModel(corpus: Corpus, analysis: Analysis, settings: WeightS
 
 /** Only the weight fields (a whole config section may carry more). */
 export function pickSettings(s: WeightSettings): WeightSettings {
-  return { damping: s.damping, ownShare: s.ownShare, ownOnly: s.ownOnly, commentWeight: s.commentWeight };
+  return { damping: s.damping, ownShare: s.ownShare, ownRampPosts: s.ownRampPosts ?? 0, ownOnly: s.ownOnly, commentWeight: s.commentWeight };
 }

@@ -14,8 +14,8 @@ import type { WeightSettings } from './types.js';
 export function fingerprintCorpus(corpus: Corpus, settings: WeightSettings): string {
   const hash = createHash('sha256');
   hash.update(`${MODEL_FORMAT}\n${lmLayout()}\n${ANALYZER_VERSION}\n`);
-  const { damping, ownShare, ownOnly, commentWeight } = settings;
-  hash.update(`${JSON.stringify({ damping, ownShare, ownOnly, commentWeight })}\n`);
+  const { damping, ownShare, ownRampPosts = 0, ownOnly, commentWeight } = settings;
+  hash.update(`${JSON.stringify({ damping, ownShare, ownRampPosts, ownOnly, commentWeight })}\n`);
   for (const s of [...corpus.sources].sort((a, b) => cmp(a.id, b.id))) hash.update(`s\t${s.id}\t${s.kind}\n`);
   for (const d of [...corpus.documents].sort((a, b) => cmp(a.id, b.id))) {
     hash.update(`d\t${d.id}\t${d.sourceId}\t${d.kind}\t${d.contentHash}\t${d.commentCount}\n`);

@@ -11,6 +11,8 @@ export interface WeightSettings {
   damping: Damping;
   /** Share of the total weight given to the bot's own past posts (when there are any). */
   ownShare: number;
+  /** Own posts over which ownShare is reached gradually (see own-share.ts); 0 or absent: at once. */
+  ownRampPosts?: number;
   ownOnly: boolean;
   /** Weight of one comment relative to one post. */
   commentWeight: number;

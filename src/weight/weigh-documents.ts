@@ -7,7 +7,8 @@
  *   boost of a post d           b_d = 1 + damp(comments of d)
  *   boost of a comment          b_d = commentWeight          (its tokens count at that fraction of a post's)
  *   source share                S_s = W_s / Σ W              — or, when the bot has own posts and others:
- *                               own sources share ownShare, the others 1 − ownShare, each pro rata W_s
+ *                               own sources share ownShare (approached gradually over the bot's
+ *                               first posts, see own-share.ts), the others the rest, each pro rata W_s
  *   document weight (per token) w_d = N · S_s · b_d / Σ_{e ∈ s} (b_e · t_e)
  *
  * where t_d is the document's token count and N the corpus's. So Σ w_d·t_d = N: a weight is a
@@ -20,6 +21,7 @@ import type { Analysis } from '../analyze/types.js';
 import type { Corpus, Source } from '../harvest/types.js';
 import { dampings } from './damping.js';
 import { emptyCorpus, noOwnPosts } from './errors.js';
+import { effectiveOwnShare } from './own-share.js';
 import type { SourceShare, WeightSettings } from './types.js';
 
 export interface DocumentWeights {
@@ -45,17 +47,19 @@ export function weighDocuments(corpus: Corpus, analysis: Analysis, settings: Wei
   const tallies = new Map<string, SourceTally>(included.map((s) => [s.id, { source: s, documents: 0, tokens: 0, units: 0, share: 0 }]));
   const boostOf = (kind: 'post' | 'comment', comments: number) => (kind === 'comment' ? settings.commentWeight : 1 + damp(comments));
   let totalTokens = 0;
+  let ownPosts = 0;
   for (const doc of corpus.documents) {
     const tally = tallies.get(doc.sourceId);
     const tokens = tokensOf.get(doc.id) ?? 0;
     if (!tally) continue;
+    if (tally.source.kind === 'own' && doc.kind === 'post') ownPosts++;
     tally.documents += 1;
     tally.tokens += tokens;
     tally.units += boostOf(doc.kind, doc.commentCount) * tokens;
     totalTokens += tokens;
   }
   if (totalTokens === 0) throw settings.ownOnly ? noOwnPosts() : emptyCorpus('the corpus');
-  assignShares([...tallies.values()], damp, settings.ownShare);
+  assignShares([...tallies.values()], damp, effectiveOwnShare(settings.ownShare, ownPosts, settings.ownRampPosts));
   const documentWeights: Record<string, number> = {};
   for (const doc of corpus.documents) {
     const tally = tallies.get(doc.sourceId);

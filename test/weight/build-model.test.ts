@@ -24,7 +24,7 @@ describe('buildModel', () => {
 
   it('should carry the fingerprint and only the weight settings it was built with', () => {
     expect(model.fingerprint).toBe(fingerprintCorpus(corpus, settings()));
-    expect(model.settings).toEqual(settings());
+    expect(model.settings).toEqual({ ...settings(), ownRampPosts: 0 });
   });
 
   it('should weigh every document and list every source', () => {

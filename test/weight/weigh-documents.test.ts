@@ -105,3 +105,17 @@ describe('weighDocuments', () => {
     );
   });
 });
+
+describe('weighDocuments with ownRampPosts', () => {
+  it("should let the bot's own share grow with its number of posts", () => {
+    const { corpus, analysis } = smallCorpus(true);
+    const ownPosts = corpus.documents.filter((d) => d.kind === 'post' && corpus.sources.find((s) => s.id === d.sourceId)?.kind === 'own').length;
+    expect(ownPosts).toBeGreaterThan(0);
+    for (const ramp of [1, 10, 100]) {
+      const r = weighDocuments(corpus, analysis, settings({ ownShare: 0.4, ownRampPosts: ramp }));
+      expect(shareOf(r, 'O').dampedShare).toBeCloseTo(0.4 * (1 - Math.exp(-ownPosts / ramp)), 12);
+    }
+    const atOnce = weighDocuments(corpus, analysis, settings({ ownShare: 0.4, ownRampPosts: 0 }));
+    expect(shareOf(atOnce, 'O').dampedShare).toBeCloseTo(0.4, 12);
+  });
+});
