@@ -9,14 +9,17 @@ import type { InternedCorpus } from './intern-corpus.js';
 
 export const contextLevels: ContextLevel[] = ['prev2-prev-slot-next', 'prev-slot-next', 'prev-slot', 'slot-next', 'slot'];
 
-/** Pairs of previous words are folded modulo this prime so keys stay exact integers (< 2^53). */
-const PAIR_MOD = 99_999_999_977;
+/**
+ * Pairs of previous words are folded modulo floor(2^53 / S^2) so keys stay exact integers: a rare
+ * collision only mixes the candidates of two word pairs, never of two slots.
+ */
+const pairMod = (S: number): number => Math.floor(Number.MAX_SAFE_INTEGER / (S * S));
 
 /** The numeric key of a context; S is the number of slots, V the number of words. */
 export function contextKey(level: ContextLevel, S: number, V: number, prev2: number, prev: number, slot: number, next: number): number {
   switch (level) {
     case 'prev2-prev-slot-next':
-      return (((prev2 * V + prev) % PAIR_MOD) * S + slot) * S + next;
+      return (((prev2 * V + prev) % pairMod(S)) * S + slot) * S + next;
     case 'prev-slot-next':
       return (prev * S + slot) * S + next;
     case 'prev-slot':

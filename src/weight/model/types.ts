@@ -52,7 +52,7 @@ export interface TemplateTable {
 
 /**
  * Which context a level is keyed on. Keys are numbers: with S slots and V words,
- * `prev2-prev-slot-next` = (((prev2 * V + prev) mod P) * S + slot) * S + next (P a prime near 1e11),
+ * `prev2-prev-slot-next` = (((prev2 * V + prev) mod P) * S + slot) * S + next with P = floor(2^53 / S^2),
  * `prev-slot-next` = (prev * S + slot) * S + next, `prev-slot` = prev * S + slot,
  * `slot-next` = slot * S + next, `slot` = slot.
  */
