@@ -33,7 +33,7 @@ export function makePrompts(model: Model, options: GenerateOptions, rng: Rng): W
     ...openings.map((s) => ({ kind: 'opening' as const, text: s.text, from: [s] })),
     ...questions.map((s) => ({ kind: 'what-if' as const, text: toWhatIf(s), from: [s] })),
     ...titles.map((s) => ({ kind: 'title' as const, text: s.text, from: [s] })),
-    { kind: 'scene' as const, text: `Scene: ${scene.map((s) => s.text).join(' ')} Begin there.`, from: scene },
+    { kind: 'scene' as const, text: `${scene.map((s) => s.text).join(' ')} Begin there.`, from: scene },
   ];
 }
 

@@ -8,6 +8,8 @@ import { generatePost } from '../../generate/index.js';
 import type { GeneratedSentence, Post } from '../../generate/types.js';
 import { createRng, pickSeed } from '../../rng.js';
 import { loadOrBuildModel } from '../../weight/index.js';
+import { describeSources } from '../../box/describe-sources.js';
+import type { SourceInfo } from '../../box/html/render-sentences.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
@@ -47,7 +49,8 @@ export const registerGenerate: RegisterCommand = (program: Command, io: Io) => {
           if (!app.config.seed) app.io.stderr.write(`seed: ${seed}\n`);
           const post = generatePost(model, app.config.generate, createRng(seed), { seed, now: new Date().toISOString() });
           const output: GenerateOutput = { ok: true, post };
-          emit(app, output, (o) => renderPost(o.post, Boolean(flags.explain)));
+          const sources = flags.explain && !app.json ? describeSources(app.store(), post) : {};
+          emit(app, output, (o) => renderPost(o.post, Boolean(flags.explain), sources));
         },
         toOverrides,
       ),
@@ -64,23 +67,26 @@ function toOverrides(flags: GenerateFlags): Record<string, unknown> {
   return { ...(flags.seed !== undefined ? { seed: flags.seed } : {}), generate };
 }
 
-export function renderPost(post: Post, explain: boolean): string {
+/** The post as text; with `explain`, each sentence is followed by its template and the documents behind it. */
+export function renderPost(post: Post, explain: boolean, sources: Record<string, SourceInfo> = {}): string {
   const lines = [post.title.text, ''];
-  if (explain) lines.push(...explainSentence(post.title), '');
+  if (explain) lines.push(...explainSentence(post.title, sources), '');
   for (const paragraph of post.paragraphs) {
-    if (explain) for (const s of paragraph) lines.push(s.text, ...explainSentence(s));
+    if (explain) for (const s of paragraph) lines.push(s.text, ...explainSentence(s, sources));
     else lines.push(paragraph.map((s) => s.text).join(' '));
     lines.push('');
   }
   return lines.join('\n').trimEnd();
 }
 
-function explainSentence(s: GeneratedSentence): string[] {
+function explainSentence(s: GeneratedSentence, sources: Record<string, SourceInfo>): string[] {
   return [
     `    template ${s.template}`,
     ...s.provenance.map((p) => {
       const what = p.gave === 'template' ? 'template' : `words at ${p.positions?.join(',')}`;
-      return `    ${p.weight.toFixed(3)}  ${p.docId}  (${p.sourceId})  ${what}`;
+      const known = sources[p.docId];
+      const from = known ? `"${known.title}" in ${known.sourceTitle}` : `${p.docId} (${p.sourceId})`;
+      return `    ${p.weight.toFixed(3)}  ${what.padEnd(16)}  ${from}`;
     }),
   ];
 }

@@ -33,7 +33,6 @@ export const registerRun: RegisterCommand = (program: Command, io: Io) => {
             if (feed.outcome === 'error') app.log(`  [${done}/${total}] ${feed.url}: ${feed.error ?? 'failed'}`);
           },
         });
-        if (!flags.seed && !app.config.seed) app.log(`seed: ${result.seed}`);
         emit(app, result, renderRun);
       }),
     );
