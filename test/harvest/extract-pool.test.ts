@@ -37,6 +37,18 @@ describe('createExtractPool', () => {
     }
   });
 
+  it('should return every result in order when the worker has a backlog and this thread takes some feeds', async () => {
+    const inputs = Array.from({ length: 45 }, (_, n) => ({ bytes: Buffer.from(feed.replace('<title>Pool</title>', `<title>Pool ${n}</title>`)), url: 'http://site.example/feed' }));
+    const pool = createExtractPool(1);
+    try {
+      const results = await Promise.all(inputs.map((i) => pool.extract(i)));
+      expect(results.map((r) => (r.ok ? r.feed.title : r.failure.failure))).toEqual(inputs.map((_, n) => `Pool ${n}`));
+      expect(results[44]).toEqual(await extractFeed(inputs[44]));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('should extract in this thread when no worker is asked for', async () => {
     const pool = createExtractPool(0);
     expect(pool.extract).toBe(extractFeed);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { groupCommit } from '../../src/harvest/group-commit.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -33,5 +36,28 @@ describe('groupCommit', () => {
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(store.prepare('SELECT id FROM sources ORDER BY id').pluck().all()).toEqual(['a', 'b']);
     store.close();
+  });
+});
+
+describe('groupCommit with a window', () => {
+  it('should put writes queued a few milliseconds apart in one transaction', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'webxcreta-group-commit-'));
+    const store = openStore(join(dir, 'db.sqlite'));
+    const reader = openStore(join(dir, 'db.sqlite'));
+    const commit = groupCommit(store, 50);
+    // What another connection sees while the second write runs: 'a' is not visible until the shared commit.
+    let seenBySecond: unknown[] = [];
+    const first = commit(insert(store, 'a'));
+    await new Promise((r) => setTimeout(r, 5));
+    const second = commit(() => {
+      seenBySecond = reader.prepare('SELECT id FROM sources').pluck().all();
+      return insert(store, 'b')();
+    });
+    expect(await Promise.all([first, second])).toEqual(['a', 'b']);
+    expect(seenBySecond).toEqual([]);
+    expect(reader.prepare('SELECT id FROM sources ORDER BY id').pluck().all()).toEqual(['a', 'b']);
+    reader.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
