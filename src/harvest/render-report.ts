@@ -1,14 +1,9 @@
 /** The human summary of a harvest: a table of feeds, the problems with their hints, the totals. Pure. */
+import type { HarvestTotals } from './summarize-harvest.js';
 import type { FeedResult } from './types.js';
 
-export interface ReportTotals {
-  feeds: number;
-  newItems: number;
-  updatedItems: number;
-  comments: number;
-  unchanged: number;
-  errors: number;
-}
+/** The totals the summary line reads (see summarize-harvest.ts). */
+export type ReportTotals = Omit<HarvestTotals, 'failed'>;
 
 export function renderReport(feeds: FeedResult[], t: ReportTotals): string {
   if (feeds.length === 0) return 'no feeds to harvest: add one with `webxcreta feeds add URL`';

@@ -16,7 +16,7 @@ import { savePost } from '../store/posts.js';
 import { finishRun, startRun } from '../store/runs.js';
 import { loadOrBuildModel, modelFileOf } from '../weight/index.js';
 import { harvestStep, type HarvestStepOptions } from './harvest-step.js';
-import { summarizeHarvest, type HarvestTotals } from './summarize-harvest.js';
+import { summarizeHarvest, type HarvestTotals } from '../harvest/summarize-harvest.js';
 
 export interface PipelineOptions {
   seed?: string;

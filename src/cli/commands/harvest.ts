@@ -13,7 +13,7 @@ import type { FeedResult, HarvestReport } from '../../harvest/types.js';
 import { harvestStep } from '../../pipeline/harvest-step.js';
 import { OWN_BOX_BASE, openOwnBlog } from '../../pipeline/own-blog.js';
 import { BUILTIN_BASE, serveBuiltinCorpus } from '../../pipeline/serve-builtin-corpus.js';
-import { summarizeHarvest, type HarvestTotals } from '../../pipeline/summarize-harvest.js';
+import { summarizeHarvest, type HarvestTotals } from '../../harvest/summarize-harvest.js';
 import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';

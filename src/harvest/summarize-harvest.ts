@@ -1,5 +1,5 @@
 /** Totals of a harvest report, for the run summary and `--json`. */
-import type { HarvestReport } from '../harvest/types.js';
+import type { HarvestReport } from './types.js';
 
 export interface HarvestTotals {
   feeds: number;
