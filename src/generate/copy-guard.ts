@@ -6,6 +6,7 @@
  */
 import type { LanguageModel } from '../weight/model/types.js';
 import { decodeUnits, hashRun } from '../weight/model/hash-units.js';
+import { binarySearch } from './binary-search.js';
 
 export interface CopyGuard {
   /** Window length that is forbidden: maxSharedRun + 1. */
@@ -45,15 +46,7 @@ function sortUnique(xs: number[]): Float64Array {
 }
 
 export function hasHash(sorted: Float64Array, h: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] === h) return true;
-    if (sorted[mid] < h) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  return binarySearch(sorted, h) >= 0;
 }
 
 /** Whether any forbidden window ends at a word index ≥ `from` of `units`. */

@@ -5,6 +5,7 @@
  * cumulative weights reshaped by the temperature.
  */
 import type { ContextTable, LanguageModel } from '../weight/model/types.js';
+import { binarySearch } from './binary-search.js';
 
 export interface LevelIndex {
   table: ContextTable;
@@ -38,16 +39,7 @@ function indexLevel(table: ContextTable, temperature: number): LevelIndex {
 
 /** The row of a context key, or -1 when the corpus never showed that context. */
 export function findRow(level: LevelIndex, key: number): number {
-  const keys = level.keys;
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] === key) return mid;
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return binarySearch(level.keys, key);
 }
 
 /** Draws an entry of row r by weight: binary search of a uniform draw in the row's cumulative sums. */
