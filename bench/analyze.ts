@@ -21,14 +21,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { analyzeStore } from '../src/analyze/analyze-store.js';
+import { analyzeStore } from '../src/pipeline/analyze-step.js';
 import { packAnalyzedText } from '../src/analyze/pack-text.js';
-import { loadAnalysis } from '../src/analyze/load-analysis.js';
-import { readCorpus } from '../src/harvest/read-corpus.js';
+import { loadAnalysis } from '../src/store/analyses.js';
+import { readCorpus } from '../src/store/read-corpus.js';
 import type { Corpus } from '../src/harvest/types.js';
 import { openStore, type Store } from '../src/store/open-store.js';
 import { buildModel } from '../src/weight/build-model.js';
-import { loadModel, saveModel } from '../src/weight/model-file.js';
+import { loadModel, saveModel } from '../src/store/model-file.js';
 import { brownCorpus } from './analyze-brown.js';
 
 interface SizeResult {

@@ -16,7 +16,7 @@ import { buildLanguageModel } from '../src/weight/model/build-language-model.js'
 import { generateSentences, type GenerateOptions } from '../src/generate/index.js';
 import { createRng } from '../src/rng.js';
 import { defaults } from '../src/config.js';
-import type { Model } from '../src/weight/types.js';
+import type { Model } from '../src/model/types.js';
 import { analyzeBrown, holdOut, readBrown } from './quality-corpus.js';
 import { judge } from './quality-judge.js';
 import { runRita } from './quality-rita.js';

@@ -5,11 +5,11 @@
  */
 import { statSync } from 'node:fs';
 import type { Store } from '../store/open-store.js';
-import { loadModel } from '../weight/model-file.js';
+import { loadModel } from '../store/model-file.js';
 import { renderWeightPlot } from '../weight/render-weight-plot.js';
-import type { Damping } from '../weight/damping.js';
-import type { SourceShare } from '../weight/types.js';
-import type { SourceShareRow } from './html/render-about.js';
+import type { Damping } from '../model/damping.js';
+import type { SourceShare } from '../model/types.js';
+import type { SourceShareRow } from '../site/render-about.js';
 import { sourceShares } from './source-shares.js';
 
 export interface AboutData {

@@ -3,13 +3,13 @@
  * post's comment feed (RFC 4685), the comment feeds (thr:in-reply-to), and the AtomPub collection
  * (every entry, drafts too, with edit links, app:edited and app:control).
  */
-import { entryToAtom } from '../publish/entry-to-atom.js';
-import { toAtomFeedXml, type AtomEntryObject } from '../publish/atom-xml.js';
-import type { Entry } from '../publish/types.js';
-import { countComments, listComments } from './box-comments.js';
-import { countBoxEntries, listBoxEntries, type BoxEntry } from './box-entries.js';
+import { entryToAtom } from '../atom/entry-to-atom.js';
+import { toAtomFeedXml, type AtomEntryObject } from '../atom/atom-xml.js';
+import type { Entry } from '../atom/types.js';
+import { countComments, listComments } from '../store/comments.js';
+import { countBoxEntries, listBoxEntries, type BoxEntry } from '../store/box-entries.js';
 import { absolute, type BoxContext } from './context.js';
-import { escapeHtml } from '../publish/escape-html.js';
+import { escapeHtml } from '../text/escape-html.js';
 
 const FEED_SIZE = 50;
 const ATOM = 'application/atom+xml';

@@ -5,19 +5,19 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toAtomEntryXml } from '../publish/atom-xml.js';
-import { postIdOfAtomId } from '../publish/atom-id.js';
-import { parseEntryXml } from '../publish/parse-entry.js';
-import { buildServiceDoc, ENTRY_TYPE } from '../publish/service-doc.js';
-import type { ParsedEntry } from '../publish/types.js';
+import { toAtomEntryXml } from '../atom/atom-xml.js';
+import { postIdOfAtomId } from '../atom/atom-id.js';
+import { parseEntryXml } from '../atom/parse-entry.js';
+import { buildServiceDoc, ENTRY_TYPE } from '../atom/service-doc.js';
+import type { ParsedEntry } from '../atom/types.js';
 import { readPost } from '../store/posts.js';
 import { isAuthorized } from './basic-auth.js';
-import { createBoxEntry, deleteBoxEntry, findBoxEntry, getBoxEntry, updateBoxEntry, type BoxEntry, type BoxEntryInput } from './box-entries.js';
+import { createBoxEntry, deleteBoxEntry, findBoxEntry, getBoxEntry, updateBoxEntry, type BoxEntry, type BoxEntryInput } from '../store/box-entries.js';
 import { absolute, type BoxContext } from './context.js';
 import { renderCollectionFeed, toMemberAtom } from './feeds.js';
 import { readBody } from './read-body.js';
 import { send, sendText } from './respond.js';
-import { xmlSafeText } from '../publish/xml-safe-text.js';
+import { xmlSafeText } from '../text/xml-safe-text.js';
 
 const ENTRY_CT = 'application/atom+xml;type=entry;charset=utf-8';
 

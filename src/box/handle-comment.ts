@@ -4,13 +4,13 @@
  * Failures go back to the page with a notice; a filled honeypot is thanked and dropped.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { addComment } from './box-comments.js';
-import { findBoxEntry } from './box-entries.js';
+import { addComment } from '../store/comments.js';
+import { findBoxEntry } from '../store/box-entries.js';
 import type { BoxContext } from './context.js';
 import { checkCsrfToken } from './csrf.js';
 import { readBody } from './read-body.js';
 import { redirect, sendText } from './respond.js';
-import { xmlSafeText } from '../publish/xml-safe-text.js';
+import { xmlSafeText } from '../text/xml-safe-text.js';
 
 const MAX_FORM_BYTES = 32 * 1024;
 

@@ -1,17 +1,17 @@
 /** The public side of the box: index, post pages, the statistics page, feeds and the stylesheet. */
 import type { ServerResponse } from 'node:http';
-import type { Damping } from '../weight/damping.js';
-import { countComments, listComments } from './box-comments.js';
-import { countBoxEntries, findBoxEntry, listBoxEntries } from './box-entries.js';
+import type { Damping } from '../model/damping.js';
+import { countComments, listComments } from '../store/comments.js';
+import { countBoxEntries, findBoxEntry, listBoxEntries } from '../store/box-entries.js';
 import type { BoxContext } from './context.js';
 import { issueCsrfToken } from './csrf.js';
 import { renderCommentFeed, renderPostsFeed } from './feeds.js';
-import { BOX_CSS } from './html/box-css.js';
-import { renderAbout } from './html/render-about.js';
-import { renderIndex } from './html/render-index.js';
-import { renderPostPage } from './html/render-post-page.js';
-import { boxSite, type Site } from './html/site.js';
-import { renderLayout } from './html/layout.js';
+import { BOX_CSS } from '../site/box-css.js';
+import { renderAbout } from '../site/render-about.js';
+import { renderIndex } from '../site/render-index.js';
+import { renderPostPage } from '../site/render-post-page.js';
+import { boxSite, type Site } from '../site/site.js';
+import { renderLayout } from '../site/layout.js';
 import { toPageEntry } from './page-entries.js';
 import { send } from './respond.js';
 import { aboutData } from './about-data.js';

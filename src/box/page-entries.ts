@@ -3,14 +3,14 @@
  * sentences with their sources; any other entry shows its content as escaped text paragraphs
  * (markup from AtomPub clients is never passed through).
  */
-import { escapeHtml } from '../publish/escape-html.js';
-import { htmlToText } from '../harvest/html-to-text.js';
+import { escapeHtml } from '../text/escape-html.js';
+import { htmlToText } from '../text/html-to-text.js';
 import { readPost } from '../store/posts.js';
 import type { Store } from '../store/open-store.js';
-import type { BoxEntry } from './box-entries.js';
-import { describeSources } from './describe-sources.js';
-import type { PageEntry } from './html/page-entry.js';
-import { renderSentences } from './html/render-sentences.js';
+import type { BoxEntry } from '../store/box-entries.js';
+import { describeSources } from '../store/describe-sources.js';
+import type { PageEntry } from '../site/page-entry.js';
+import { renderSentences } from '../site/render-sentences.js';
 
 /** `body: false` (the index) skips rendering the body, which only a post's own page shows. */
 export function toPageEntry(store: Store, entry: BoxEntry, comments: number, options: { body: boolean } = { body: true }): PageEntry {

@@ -3,8 +3,8 @@
  * and damped (the configured damping applied to each blog's word count), from the harvest tables.
  */
 import type { Store } from '../store/open-store.js';
-import { dampings, type Damping } from '../weight/damping.js';
-import type { SourceShareRow } from './html/render-about.js';
+import { dampings, type Damping } from '../model/damping.js';
+import type { SourceShareRow } from '../site/render-about.js';
 
 export function sourceShares(store: Store, damping: Damping): SourceShareRow[] {
   const rows = store

@@ -4,7 +4,7 @@
  * sentence, and of every whole sentence. A candidate word is refused when the text it completes
  * ends in such a window; a finished sentence is refused when it equals a corpus sentence.
  */
-import type { LanguageModel } from '../weight/model/types.js';
+import type { LanguageModel } from '../model/language-model.js';
 import { decodeUnits, hashRun } from '../weight/model/hash-units.js';
 import { binarySearch } from './binary-search.js';
 

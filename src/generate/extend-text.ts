@@ -2,7 +2,7 @@
  * The sentence being built, as word ids, its text so far and that text's judge-style words
  * (hashed), and the one step that grows it: append tokens if the copy guards allow it.
  */
-import type { LanguageModel } from '../weight/model/types.js';
+import type { LanguageModel } from '../model/language-model.js';
 import { hashUnit, unitsOf } from '../weight/model/hash-units.js';
 import { endsInCopy, type CopyGuard } from './copy-guard.js';
 

@@ -5,7 +5,7 @@
  * refused word is excluded and the draw repeats, then backs off. Returns undefined when a slot
  * has no acceptable word, so the caller can try another template (a bounded number of times).
  */
-import type { LanguageModel } from '../weight/model/types.js';
+import type { LanguageModel } from '../model/language-model.js';
 import { contextKey } from '../weight/model/count-contexts.js';
 import type { Rng } from '../rng.js';
 import { drawEntry, findRow, rowHasWord, type LevelIndex } from './index-contexts.js';

@@ -2,7 +2,7 @@
  * Topic words: a user's word resolved to a vocabulary id (exact form first, then any casing),
  * and the slots it can fill (the classes it was seen in, or its literal slot).
  */
-import type { LanguageModel } from '../weight/model/types.js';
+import type { LanguageModel } from '../model/language-model.js';
 import { unknownTopic } from './errors.js';
 import type { LevelIndex } from './index-contexts.js';
 

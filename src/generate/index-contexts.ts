@@ -4,7 +4,7 @@
  * sorted keys (a Map of millions of keys would cost more memory than the model); each level gets
  * cumulative weights reshaped by the temperature.
  */
-import type { ContextTable, LanguageModel } from '../weight/model/types.js';
+import type { ContextTable, LanguageModel } from '../model/language-model.js';
 import { binarySearch } from './binary-search.js';
 
 export interface LevelIndex {

@@ -6,7 +6,7 @@
  * 4. stamp the post with its seed, id and the model's fingerprint.
  */
 import { createHash } from 'node:crypto';
-import type { Model } from '../weight/types.js';
+import type { Model } from '../model/types.js';
 import type { Rng } from '../rng.js';
 import type { GeneratedSentence, Post } from './types.js';
 import { indexContexts } from './index-contexts.js';

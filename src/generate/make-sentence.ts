@@ -5,8 +5,8 @@
  * fails (a slot with no word the copy guard allows) costs one attempt; after the budget, the
  * result is undefined ("no result this time"), never an endless loop.
  */
-import type { Model } from '../weight/types.js';
-import type { TemplateTable } from '../weight/model/types.js';
+import type { Model } from '../model/types.js';
+import type { TemplateTable } from '../model/language-model.js';
 import type { Rng } from '../rng.js';
 import type { GeneratedSentence } from './types.js';
 import { findRow, rowHasWord, type LevelIndex } from './index-contexts.js';

@@ -3,7 +3,7 @@
  * cumulative (tempered) weights, so a range is a contiguous stretch and a draw is a binary search.
  * For a topic word, the same over the (template, position) pairs whose slot the word can fill.
  */
-import type { TemplateTable } from '../weight/model/types.js';
+import type { TemplateTable } from '../model/language-model.js';
 
 export interface TemplateSampler {
   /** Template ids (or pair ids) sorted by length. */

@@ -3,7 +3,7 @@
  * they attach ("," "'s" "n't"), the first letter is capitalised; titles get Title Case and lose
  * their final punctuation.
  */
-import type { LanguageModel } from '../weight/model/types.js';
+import type { LanguageModel } from '../model/language-model.js';
 
 /** Vowel letters that sound like consonants ("a union", "a one-off"), and silent h ("an hour"). */
 const consonantSound = /^(uni|use|usu|ura|ure|uro|eu|ewe|one|once|ubi|uga|uk)/i;

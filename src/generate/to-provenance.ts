@@ -3,7 +3,7 @@
  * its words (each table entry remembers its heaviest document), weighted by the document's
  * weight in the model and normalised so a sentence's shares sum to 1.
  */
-import type { Model } from '../weight/types.js';
+import type { Model } from '../model/types.js';
 import type { ProvenanceSource } from './types.js';
 import type { WordSource } from './fill-template.js';
 

@@ -3,9 +3,9 @@
  * an HTML page, the feed links it declares. Input and output are plain data (structured-clone safe:
  * the step could move to a worker thread; measured on 2 busy cores, that did not pay off).
  */
-import { decodeText } from './decode-text.js';
+import { decodeText } from '../text/decode-text.js';
 import { discoverFeeds } from './discover-feeds.js';
-import { htmlToText, plainToText } from './html-to-text.js';
+import { htmlToText, plainToText } from '../text/html-to-text.js';
 import { parseFeed } from './parse-feed.js';
 import type { ParseFailure, ParsedFeed } from './parsed-feed.js';
 

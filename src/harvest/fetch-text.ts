@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeText } from './decode-text.js';
+import { decodeText } from '../text/decode-text.js';
 import { createAgent, fetchUrl } from './fetch-url.js';
 import type { HarvestConfig } from './harvest-feeds.js';
 import { fetchProblem, type Problem } from './messages.js';

@@ -5,10 +5,10 @@
  * unchanged. A comment feed that fails is skipped quietly and tried again next run.
  */
 import type { Store } from '../store/open-store.js';
-import { cachedStatement } from './cached-statement.js';
+import { cachedStatement } from '../store/cached-statement.js';
 import { documentIdOf } from './hash-id.js';
 import { readFeed, type ReadContext } from './read-feed.js';
-import { countStoredComments, findDocument, writeDocument, type HarvestedDocument } from './store-documents.js';
+import { countStoredComments, findDocument, writeDocument, type HarvestedDocument } from '../store/documents.js';
 import { toCommentDocument } from './to-documents.js';
 
 /** A post whose comments are wanted: its guid (to find its id once written), comment feed and stated count. */

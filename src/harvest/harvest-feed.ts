@@ -9,9 +9,9 @@ import { isBackedOff } from './backoff.js';
 import { commentTargets, pendingCommentTargets, readComments, writeComments } from './harvest-comments.js';
 import { skippedMessage } from './messages.js';
 import { readFeed, type ReadContext } from './read-feed.js';
-import { recordFailure, recordNotModified, recordSuccess } from './record-source.js';
-import { findSource, type SourceRow } from './sources.js';
-import { findDocument, writeDocument, type HarvestedDocument } from './store-documents.js';
+import { recordFailure, recordNotModified, recordSuccess } from '../store/record-source.js';
+import { findSource, type SourceRow } from '../store/sources.js';
+import { findDocument, writeDocument, type HarvestedDocument } from '../store/documents.js';
 import { toPostDocument } from './to-documents.js';
 import type { FeedResult } from './types.js';
 

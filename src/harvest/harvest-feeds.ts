@@ -9,7 +9,7 @@ import { createAgent } from './fetch-url.js';
 import { harvestFeed } from './harvest-feed.js';
 import { groupCommit } from './group-commit.js';
 import { limitHosts } from './limit-hosts.js';
-import { addSource, enabledSources, findSource, type SourceRow } from './sources.js';
+import { addSource, enabledSources, findSource, type SourceRow } from '../store/sources.js';
 import type { FeedResult, HarvestReport } from './types.js';
 
 export type HarvestConfig = Config['harvest'];

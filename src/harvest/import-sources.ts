@@ -9,7 +9,7 @@ import { fetchText } from './fetch-text.js';
 import { findFeed } from './find-feed.js';
 import type { HarvestOptions } from './harvest-feeds.js';
 import { parseOpml } from './opml.js';
-import { addSource, findSource } from './sources.js';
+import { addSource, findSource } from '../store/sources.js';
 import type { Source } from './types.js';
 
 export interface ImportedSource {

@@ -4,12 +4,12 @@
  * this module is the stage's public face.
  */
 export { harvestFeeds, type HarvestConfig, type HarvestOptions } from './harvest-feeds.js';
-export { addSource, listSources, removeSource, type SourceListing } from './sources.js';
+export { addSource, listSources, removeSource, type SourceListing } from '../store/sources.js';
 export { parseOpml, toOpml, type OpmlFeed } from './opml.js';
-export { readCorpus } from './read-corpus.js';
+export { readCorpus } from '../store/read-corpus.js';
 export { discoverFeeds, selectLinks } from './discover-feeds.js';
 export { findFeed, type FoundFeed } from './find-feed.js';
-export { htmlToText } from './html-to-text.js';
+export { htmlToText } from '../text/html-to-text.js';
 export type * from './types.js';
 export { fetchText, type FetchedText } from './fetch-text.js';
 export { importDirectory, importOpml, type DirectoryImport, type ImportedSource } from './import-sources.js';

@@ -4,7 +4,7 @@
  * (slash, wfw, thr via customFields), Atom 0.3 dates, and per-item date parsing that never throws.
  */
 import Parser from 'rss-parser';
-import { cleanTitle } from './html-to-text.js';
+import { cleanTitle } from '../text/html-to-text.js';
 import type { FeedFormat, ParseFailure, ParsedFeed, ParsedItem } from './parsed-feed.js';
 import { parseDate } from './repair-xml.js';
 import { resolveUrl } from './resolve-url.js';

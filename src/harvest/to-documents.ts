@@ -1,8 +1,8 @@
 /** Parsed feed items → documents ready to store: clean text, a guid for every item. Pure. */
 import { contentHashOf } from './hash-id.js';
-import { htmlToText, plainToText } from './html-to-text.js';
+import { htmlToText, plainToText } from '../text/html-to-text.js';
 import type { ParsedItem } from './parsed-feed.js';
-import type { HarvestedDocument } from './store-documents.js';
+import type { HarvestedDocument } from '../store/documents.js';
 
 export function toPostDocument(item: ParsedItem): HarvestedDocument | undefined {
   return toDocument(item, 'post');

@@ -6,7 +6,7 @@
  */
 import type { Credentials } from '../box/basic-auth.js';
 import { WebxError } from '../errors.js';
-import { htmlToText } from '../harvest/html-to-text.js';
+import { htmlToText } from '../text/html-to-text.js';
 import { httpRequest, type HttpResponse } from './http-request.js';
 
 export interface AppClientOptions {

@@ -1,7 +1,7 @@
 /** The blog's names and public base URL from the config (the box's address unless `publish.baseUrl`). */
 import type { Config } from '../config.js';
 import { withSlash } from './to-entry.js';
-import type { Blog } from './types.js';
+import type { Blog } from '../atom/types.js';
 
 export function blogOf(config: Config, boxUrl?: string): Blog {
   const { publish, box } = config;

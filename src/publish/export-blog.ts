@@ -6,25 +6,25 @@
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { listComments, type BoxComment } from '../box/box-comments.js';
-import { describeSources } from '../box/describe-sources.js';
-import { BOX_CSS } from '../box/html/box-css.js';
-import type { PageEntry } from '../box/html/page-entry.js';
-import { renderAbout } from '../box/html/render-about.js';
-import { renderIndex } from '../box/html/render-index.js';
-import { renderPostPage } from '../box/html/render-post-page.js';
-import { renderSentences } from '../box/html/render-sentences.js';
-import { staticSite } from '../box/html/site.js';
+import { listComments, type BoxComment } from '../store/comments.js';
+import { describeSources } from '../store/describe-sources.js';
+import { BOX_CSS } from '../site/box-css.js';
+import type { PageEntry } from '../site/page-entry.js';
+import { renderAbout } from '../site/render-about.js';
+import { renderIndex } from '../site/render-index.js';
+import { renderPostPage } from '../site/render-post-page.js';
+import { renderSentences } from '../site/render-sentences.js';
+import { staticSite } from '../site/site.js';
 import { aboutData } from '../box/about-data.js';
 import type { Post } from '../generate/types.js';
 import type { Store } from '../store/open-store.js';
 import { readPosts } from '../store/posts.js';
-import type { Damping } from '../weight/damping.js';
-import { toAtomFeedXml } from './atom-xml.js';
-import { entryToAtom } from './entry-to-atom.js';
+import type { Damping } from '../model/damping.js';
+import { toAtomFeedXml } from '../atom/atom-xml.js';
+import { entryToAtom } from '../atom/entry-to-atom.js';
 import { toEntry, withSlash } from './to-entry.js';
-import type { Blog } from './types.js';
-import { writeAtomic } from './write-atomic.js';
+import type { Blog } from '../atom/types.js';
+import { writeAtomic } from '../store/write-atomic.js';
 
 export interface ExportResult {
   feedFile: string;

@@ -10,17 +10,17 @@ import type { App } from '../cli/app.js';
 import { WebxError } from '../errors.js';
 import { readPost } from '../store/posts.js';
 import { isRetryableStatus, responseError, retryDelay } from './app-client.js';
-import { toAtomEntryXml } from './atom-xml.js';
+import { toAtomEntryXml } from '../atom/atom-xml.js';
 import { blogOf } from './blog-of.js';
 import { crashAt } from './crash-hook.js';
-import { entryToAtom } from './entry-to-atom.js';
-import { openTarget, type PublishTarget } from './open-target.js';
-import { parseEntryXml } from './parse-entry.js';
-import { getPublication, markPublished, recordError, recordIntent } from './publications.js';
+import { entryToAtom } from '../atom/entry-to-atom.js';
+import { openTarget, type PublishTarget } from '../pipeline/open-target.js';
+import { parseEntryXml } from '../atom/parse-entry.js';
+import { getPublication, markPublished, recordError, recordIntent } from '../store/publications.js';
 import { findOnServer, locate, type FoundEntry } from './reconcile.js';
-import { ENTRY_TYPE } from './service-doc.js';
+import { ENTRY_TYPE } from '../atom/service-doc.js';
 import { toEntry } from './to-entry.js';
-import type { Entry, PublishedEntry } from './types.js';
+import type { Entry, PublishedEntry } from '../atom/types.js';
 
 export interface PublishOptions {
   signal?: AbortSignal;

@@ -5,9 +5,9 @@
  */
 import type { AppClient } from './app-client.js';
 import { responseError } from './app-client.js';
-import { htmlToText } from '../harvest/html-to-text.js';
-import { parseFeedEntries, parseFeedLinks } from './parse-entry.js';
-import type { Entry, ParsedEntry } from './types.js';
+import { htmlToText } from '../text/html-to-text.js';
+import { parseFeedEntries, parseFeedLinks } from '../atom/parse-entry.js';
+import type { Entry, ParsedEntry } from '../atom/types.js';
 
 const MAX_PAGES = 20;
 

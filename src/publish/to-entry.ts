@@ -1,10 +1,10 @@
 /** Post → Entry: the Atom fields of a generated post on a given blog. Pure. */
 import type { Post } from '../generate/types.js';
-import { toAtomId } from './atom-id.js';
-import { renderPostHtml } from './render-post-html.js';
-import { toSlug } from './slug.js';
-import { xmlSafeText } from './xml-safe-text.js';
-import type { Blog, Entry } from './types.js';
+import { toAtomId } from '../atom/atom-id.js';
+import { renderPostHtml } from '../site/render-post-html.js';
+import { toSlug } from '../text/slug.js';
+import { xmlSafeText } from '../text/xml-safe-text.js';
+import type { Blog, Entry } from '../atom/types.js';
 
 export function toEntry(post: Post, blog: Pick<Blog, 'baseUrl' | 'author' | 'title'>): Entry {
   const id = toAtomId(post.id, post.createdAt);

@@ -7,13 +7,13 @@ import type { App } from '../cli/app.js';
 import { WebxError } from '../errors.js';
 import { readPost } from '../store/posts.js';
 import { responseError } from './app-client.js';
-import { toAtomEntryXml } from './atom-xml.js';
+import { toAtomEntryXml } from '../atom/atom-xml.js';
 import { blogOf } from './blog-of.js';
-import { entryToAtom } from './entry-to-atom.js';
-import { openTarget, type PublishTarget } from './open-target.js';
-import { parseEntryXml } from './parse-entry.js';
-import { getPublication, listPublications, markPublished, markState, recordDraft, type Publication } from './publications.js';
-import { ENTRY_TYPE } from './service-doc.js';
+import { entryToAtom } from '../atom/entry-to-atom.js';
+import { openTarget, type PublishTarget } from '../pipeline/open-target.js';
+import { parseEntryXml } from '../atom/parse-entry.js';
+import { getPublication, listPublications, markPublished, markState, recordDraft, type Publication } from '../store/publications.js';
+import { ENTRY_TYPE } from '../atom/service-doc.js';
 import { toEntry } from './to-entry.js';
 
 export async function updatePublishedPost(app: App, postId: string, options: { signal?: AbortSignal; draft?: boolean } = {}): Promise<Publication> {

@@ -10,7 +10,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { WebxError, describeError } from '../errors.js';
 import type { Store } from '../store/open-store.js';
-import { acquireLock, isLockHeld, releaseLock, renewLock, type Lock } from './lock.js';
+import { acquireLock, isLockHeld, releaseLock, renewLock, type Lock } from '../store/locks.js';
 
 export interface ScheduledStep {
   name: string;

@@ -5,7 +5,7 @@
 import { generateSentences, generateTitle, type GenerateOptions } from '../generate/index.js';
 import type { GeneratedSentence } from '../generate/types.js';
 import type { Rng } from '../rng.js';
-import type { Model } from '../weight/types.js';
+import type { Model } from '../model/types.js';
 
 export type PromptKind = 'opening' | 'what-if' | 'title' | 'scene';
 

@@ -3,7 +3,7 @@
  * quotes, link and emphasis text. Drops code, images, HTML tags, tables and front matter.
  * The first `#` heading, if any, is returned as the title.
  */
-import { htmlToText } from '../harvest/html-to-text.js';
+import { htmlToText } from '../text/html-to-text.js';
 
 export interface TitledText {
   title: string;

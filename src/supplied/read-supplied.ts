@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { decodeText } from '../harvest/decode-text.js';
+import { decodeText } from '../text/decode-text.js';
 import { createAgent, fetchUrl } from '../harvest/fetch-url.js';
 import { formatOfContentType, formatOfExtension, looksLikeText, sniffFormat } from './detect-format.js';
 import { inputNotFound, inputUnreadable, urlFailed } from './errors.js';

@@ -1,6 +1,6 @@
 /** A supplied text in any format → a title (maybe empty) and prose paragraphs joined by "\n\n". */
 import { load } from 'cheerio/slim';
-import { cleanTitle, htmlToText, plainToText } from '../harvest/html-to-text.js';
+import { cleanTitle, htmlToText, plainToText } from '../text/html-to-text.js';
 import { markdownToText, type TitledText } from './markdown-to-text.js';
 import type { SuppliedText } from './types.js';
 

@@ -6,7 +6,7 @@ import type { Analysis } from '../analyze/types.js';
 import type { Corpus } from '../harvest/types.js';
 import { fingerprintCorpus } from './fingerprint-corpus.js';
 import { buildLanguageModel } from './model/build-language-model.js';
-import type { Model, WeightSettings } from './types.js';
+import type { Model, WeightSettings } from '../model/types.js';
 import { weighDocuments } from './weigh-documents.js';
 
 export function buildModel(corpus: Corpus, analysis: Analysis, settings: WeightSettings): Model {

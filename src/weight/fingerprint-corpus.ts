@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { ANALYZER_VERSION } from '../analyze/analyzer-version.js';
 import type { Corpus } from '../harvest/types.js';
 import { lmLayout } from './lm-layout.js';
-import { MODEL_FORMAT } from './model-format.js';
-import type { WeightSettings } from './types.js';
+import { MODEL_FORMAT } from '../model/model-format.js';
+import type { WeightSettings } from '../model/types.js';
 
 export function fingerprintCorpus(corpus: Corpus, settings: WeightSettings): string {
   const hash = createHash('sha256');

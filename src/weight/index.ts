@@ -8,11 +8,11 @@
 export { weighDocuments, type DocumentWeights } from './weigh-documents.js';
 export { buildModel } from './build-model.js';
 export { fingerprintCorpus } from './fingerprint-corpus.js';
-export { saveModel, loadModel } from './model-file.js';
-export { loadOrBuildModel, refreshModel, modelFileOf, type LoadOrBuildOptions, type RefreshResult } from './load-or-build-model.js';
+export { saveModel, loadModel } from '../store/model-file.js';
+export { loadOrBuildModel, refreshModel, modelFileOf, type LoadOrBuildOptions, type RefreshResult } from '../pipeline/refresh-model.js';
 export { inspectModel, type InspectReport } from './inspect-model.js';
 export { renderWeightPlot, type WeightPlotOptions } from './render-weight-plot.js';
 export { shareSources } from './share-sources.js';
-export { MODEL_FORMAT } from './model-format.js';
-export { dampings, logSquared, logOnly, linear, type Damping, type DampFn } from './damping.js';
-export type { Model, SourceShare, WeightSettings } from './types.js';
+export { MODEL_FORMAT } from '../model/model-format.js';
+export { dampings, logSquared, logOnly, linear, type Damping, type DampFn } from '../model/damping.js';
+export type { Model, SourceShare, WeightSettings } from '../model/types.js';

@@ -3,9 +3,9 @@
  * before and after damping, and the heaviest words of each word class. Pure: model in, report out.
  * Reads the language model's tables (see `model/types.ts`); a field it lacks gives empty lists.
  */
-import type { LanguageModel } from './model/types.js';
+import type { LanguageModel } from '../model/language-model.js';
 import { shareSources } from './share-sources.js';
-import type { Model, SourceShare } from './types.js';
+import type { Model, SourceShare } from '../model/types.js';
 
 export interface TemplateReport {
   /** Slots joined by spaces: function words as themselves, classes by name (NOUN_P, VERB_Z). */

@@ -4,7 +4,7 @@
  * and none dominates. Pure: sources in, an SVG document string out; every text is escaped.
  */
 import { shareSources } from './share-sources.js';
-import type { SourceShare } from './types.js';
+import type { SourceShare } from '../model/types.js';
 
 export interface WeightPlotOptions {
   /** The own-posts share used for both weightings (default 0.25, the config default). */

@@ -3,8 +3,8 @@
  * the same S_s as `weighDocuments` (a source's share depends only on its damped token mass and
  * the own/others split). Used to compare dampings side by side (inspect, the weight plot).
  */
-import { dampings, type Damping } from './damping.js';
-import type { SourceShare } from './types.js';
+import { dampings, type Damping } from '../model/damping.js';
+import type { SourceShare } from '../model/types.js';
 
 type SourceMass = Pick<SourceShare, 'tokens' | 'kind'>;
 

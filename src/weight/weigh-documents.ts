@@ -19,10 +19,10 @@
  */
 import type { Analysis } from '../analyze/types.js';
 import type { Corpus, Source } from '../harvest/types.js';
-import { dampings } from './damping.js';
+import { dampings } from '../model/damping.js';
 import { emptyCorpus, noOwnPosts } from './errors.js';
 import { effectiveOwnShare } from './own-share.js';
-import type { SourceShare, WeightSettings } from './types.js';
+import type { SourceShare, WeightSettings } from '../model/types.js';
 
 export interface DocumentWeights {
   /** docId → per-token weight (> 0 only; documents left out count 0). */

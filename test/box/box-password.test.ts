@@ -1,7 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveAppCredentials, resolveBoxCredentials } from '../../src/cli/secrets.js';
+import { resolveAppCredentials, resolveBoxCredentials } from '../../src/pipeline/credentials.js';
 import { makeTestApp } from '../fixtures/publish/test-app.js';
 
 describe('resolveBoxCredentials', () => {

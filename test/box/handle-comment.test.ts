@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listComments } from '../../src/box/box-comments.js';
-import { findBoxEntry } from '../../src/box/box-entries.js';
+import { listComments } from '../../src/store/comments.js';
+import { findBoxEntry } from '../../src/store/box-entries.js';
 import type { RunningBox } from '../../src/box/index.js';
 import { publishPost } from '../../src/publish/index.js';
 import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';

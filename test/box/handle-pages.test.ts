@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBox, type RunningBox } from '../../src/box/index.js';
 import { publishPost } from '../../src/publish/index.js';
-import { modelFileOf } from '../../src/weight/load-or-build-model.js';
-import { saveModel } from '../../src/weight/model-file.js';
-import type { Model } from '../../src/weight/types.js';
+import { modelFileOf } from '../../src/pipeline/refresh-model.js';
+import { saveModel } from '../../src/store/model-file.js';
+import type { Model } from '../../src/model/types.js';
 import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
 
 let t: TestApp;

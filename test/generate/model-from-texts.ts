@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import { tagText } from '../../src/analyze/tag-text.js';
 import type { AnalyzedDocument } from '../../src/analyze/types.js';
 import { buildLanguageModel } from '../../src/weight/model/build-language-model.js';
-import type { Damping } from '../../src/weight/damping.js';
-import type { Model } from '../../src/weight/types.js';
+import type { Damping } from '../../src/model/damping.js';
+import type { Model } from '../../src/model/types.js';
 
 export interface TextDoc {
   docId: string;

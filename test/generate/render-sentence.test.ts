@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleFor, renderSentence, renderTitle } from '../../src/generate/render-sentence.js';
-import type { LanguageModel } from '../../src/weight/model/types.js';
+import type { LanguageModel } from '../../src/model/language-model.js';
 
 const words = ['<s>', 'a', 'owl', 'saw', 'union', 'hour', ',', "'s", 'the', 'of', 'river', '.', 'FBI'];
 const lm = { words, glue: words.map((w) => (w === ',' || w === "'s" || w === '.' ? 1 : 0)) } as unknown as LanguageModel;

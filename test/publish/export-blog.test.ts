@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addComment } from '../../src/box/box-comments.js';
-import { findBoxEntry } from '../../src/box/box-entries.js';
+import { addComment } from '../../src/store/comments.js';
+import { findBoxEntry } from '../../src/store/box-entries.js';
 import { blogOf, exportBlog, publishPost } from '../../src/publish/index.js';
 import { savePost } from '../../src/store/posts.js';
 import { fixturePost, makeTestApp, seedCorpus, startTestBox } from '../fixtures/publish/test-app.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { postIdOfAtomId, toAtomId } from '../../src/publish/atom-id.js';
+import { postIdOfAtomId, toAtomId } from '../../src/atom/atom-id.js';
 import { renderPostHtml, toEntry } from '../../src/publish/index.js';
-import { toSlug } from '../../src/publish/slug.js';
+import { toSlug } from '../../src/text/slug.js';
 import { fixturePost } from '../fixtures/publish/test-app.js';
 
 const blog = { baseUrl: 'http://127.0.0.1:8080', author: 'webXcreta', title: 'webXcreta' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLocks } from '../../src/schedule/lock.js';
+import { readLocks } from '../../src/store/locks.js';
 import { openStore } from '../../src/store/open-store.js';
 import { spawnCli } from '../fixtures/publish/spawn-cli.js';
 import { makeTestApp } from '../fixtures/publish/test-app.js';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readLocks } from '../../src/schedule/lock.js';
+import { readLocks } from '../../src/store/locks.js';
 import { openStore } from '../../src/store/open-store.js';
 import { recentRuns } from '../../src/store/runs.js';
 import { spawnCli } from '../fixtures/publish/spawn-cli.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acquireLock, readLocks, releaseLock } from '../../src/schedule/lock.js';
+import { acquireLock, readLocks, releaseLock } from '../../src/store/locks.js';
 import { startScheduler, type ScheduledStep } from '../../src/schedule/scheduler.js';
 import { openStore } from '../../src/store/open-store.js';
 

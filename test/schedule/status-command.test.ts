@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acquireLock } from '../../src/schedule/lock.js';
+import { acquireLock } from '../../src/store/locks.js';
 import { finishRun, startRun } from '../../src/store/runs.js';
 import { runMain } from '../fixtures/publish/run-main.js';
 import { makeTestApp, withPosts } from '../fixtures/publish/test-app.js';

@@ -3,7 +3,7 @@ import { analyzeCorpus } from '../../src/analyze/analyze-corpus.js';
 import type { Corpus } from '../../src/harvest/types.js';
 import { buildModel } from '../../src/weight/build-model.js';
 import { inspectModel } from '../../src/weight/inspect-model.js';
-import type { Model } from '../../src/weight/types.js';
+import type { Model } from '../../src/model/types.js';
 import { settings } from '../fixtures/weight/small-corpus.js';
 
 const corpus: Corpus = {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { escapeXml, renderWeightPlot } from '../../src/weight/render-weight-plot.js';
-import type { SourceShare } from '../../src/weight/types.js';
+import type { SourceShare } from '../../src/model/types.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const source = (id: string, tokens: number, kind: SourceShare['kind'] = 'blog', title = `Blog ${id}`): SourceShare => ({

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { blogOf, exportBlog } from '../../publish/index.js';
-import { modelFileOf } from '../../weight/load-or-build-model.js';
+import { modelFileOf } from '../../pipeline/refresh-model.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { WebxError } from '../../errors.js';
 import { addSource, fetchText, findFeed, importDirectory, importOpml, listSources, removeSource, toOpml, type ImportedSource } from '../../harvest/index.js';
 import { formatTable } from '../../harvest/render-report.js';
-import { findSource } from '../../harvest/sources.js';
+import { findSource } from '../../store/sources.js';
 import { BUILTIN_BASE } from '../../pipeline/serve-builtin-corpus.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { WebxError } from '../../errors.js';
 import { createRng, type Rng } from '../../rng.js';
 import { makePrompts, modelFromInputs, type WritingPrompt } from '../../supplied/index.js';
-import type { Model } from '../../weight/types.js';
+import type { Model } from '../../model/types.js';
 import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';

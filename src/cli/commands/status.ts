@@ -1,7 +1,7 @@
 /** `webxcreta status`: last harvest, last post, next scheduled runs, recent errors and held locks. */
 import type { Command } from 'commander';
 import { listPublications } from '../../publish/index.js';
-import { readLocks } from '../../schedule/lock.js';
+import { readLocks } from '../../store/locks.js';
 import { nextRuns } from '../../schedule/next-runs.js';
 import { recentRuns } from '../../store/runs.js';
 import type { Io } from '../app.js';

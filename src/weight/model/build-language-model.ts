@@ -4,8 +4,8 @@
  * the copy guard. Pure: documents and weights in, plain JSON out.
  */
 import type { AnalyzedDocument } from '../../analyze/types.js';
-import { dampings, type Damping } from '../damping.js';
-import type { LanguageModel } from './types.js';
+import { dampings, type Damping } from '../../model/damping.js';
+import type { LanguageModel } from '../../model/language-model.js';
 import { internCorpus } from './intern-corpus.js';
 import { encodeUnits } from './hash-units.js';
 import { countContexts } from './count-contexts.js';

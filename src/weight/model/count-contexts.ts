@@ -3,8 +3,8 @@
  * weight to (context, word) at every level; the sums are damped, so a word that fills a context
  * a thousand times is likelier than one seen once, but not a thousand times likelier.
  */
-import type { DampFn } from '../damping.js';
-import type { ContextLevel, ContextTable } from './types.js';
+import type { DampFn } from '../../model/damping.js';
+import type { ContextLevel, ContextTable } from '../../model/language-model.js';
 import type { InternedCorpus } from './intern-corpus.js';
 
 export const contextLevels: ContextLevel[] = ['prev2-prev-slot-next', 'prev-slot-next', 'prev-slot', 'slot-next', 'slot'];

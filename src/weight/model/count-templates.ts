@@ -3,8 +3,8 @@
  * corpora have no titles, so when real titles are scarce, noun-phrase chunks of body sentences
  * ("the Quiet Shape of Winter") stand in as title templates.
  */
-import type { DampFn } from '../damping.js';
-import type { TemplateTable } from './types.js';
+import type { DampFn } from '../../model/damping.js';
+import type { TemplateTable } from '../../model/language-model.js';
 import type { InternedCorpus, InternedSentence } from './intern-corpus.js';
 import { round } from './count-contexts.js';
 

@@ -1,0 +1,33 @@
+/**
+ * The model `brainstorm` and `prompt` draw from: the supplied files/URLs/stdin when any are
+ * given (cached by content), else the harvested corpus's model.
+ */
+import type { App } from '../cli/app.js';
+import { loadOrBuildModel } from './refresh-model.js';
+import type { Model } from '../model/types.js';
+import { buildSuppliedCorpus } from '../supplied/build-supplied-corpus.js';
+import { noSuppliedText } from '../supplied/errors.js';
+import { readSupplied } from '../supplied/read-supplied.js';
+import { loadOrBuildSuppliedModel } from './supplied-model.js';
+
+export interface ModelFromInputs {
+  model: Model;
+  /** 'supplied' when built from the inputs, 'harvested' for the store's corpus. */
+  corpus: 'supplied' | 'harvested';
+  /** True when a cached model file was reused. */
+  cached: boolean;
+}
+
+export async function modelFromInputs(app: App, inputs: string[]): Promise<ModelFromInputs> {
+  if (inputs.length === 0) return { model: await loadOrBuildModel(app), corpus: 'harvested', cached: false };
+  const h = app.config.harvest;
+  const texts = await readSupplied(inputs, {
+    cwd: app.io.cwd,
+    stdin: app.io.stdin,
+    fetch: { timeoutMs: h.timeoutMs, connectTimeoutMs: h.connectTimeoutMs, maxBytes: h.maxBytes, maxRedirects: h.maxRedirects, userAgent: h.userAgent },
+  });
+  const corpus = buildSuppliedCorpus(texts);
+  if (corpus.documents.length === 0) throw noSuppliedText(inputs);
+  const { model, cached } = loadOrBuildSuppliedModel(app.paths.stateDir, corpus, app.config.weight, (line) => app.log(line));
+  return { model, corpus: 'supplied', cached };
+}

@@ -1,0 +1,93 @@
+/**
+ * Where posts go: the configured AtomPub collection (given, or discovered from a service
+ * document), or else the bot's own box — the one already running at `box.host:box.port`, or one
+ * started in-process for this publish (on an ephemeral port when the configured one is taken).
+ */
+import type { App } from '../cli/app.js';
+import { resolveAppCredentials, resolveBoxCredentials } from './credentials.js';
+import { BOX_ID_HEADER, boxIdOf } from '../store/box-id.js';
+import { boxUrl } from '../site/box-url.js';
+import { startBox } from '../box/index.js';
+import { WebxError } from '../errors.js';
+import { createAppClient, responseError, type AppClient } from '../publish/app-client.js';
+import { acceptsEntries, parseServiceDoc } from '../atom/service-doc.js';
+import { BOX_TARGET, openTargetName } from '../publish/target-name.js';
+
+const LOOPBACK = '127.0.0.1';
+
+export interface PublishTarget {
+  /** Key of the target in the publications table: 'box', or the configured URL. */
+  name: string;
+  collectionUrl: string;
+  client: AppClient;
+  /** For the box: its current base URL (stored edit links are moved onto it). */
+  boxUrl?: string;
+  close(): Promise<void>;
+}
+
+export async function openTarget(app: App, signal?: AbortSignal): Promise<PublishTarget> {
+  const { publish, box, harvest } = app.config;
+  const clientOptions = {
+    timeoutMs: publish.timeoutMs,
+    retries: publish.retries,
+    retryDelayMs: publish.retryDelayMs,
+    allowInsecureAuth: publish.allowInsecureAuth,
+    userAgent: harvest.userAgent,
+    signal,
+  };
+  if (publish.collectionUrl || publish.serviceUrl) {
+    const client = createAppClient({ ...clientOptions, credentials: resolveAppCredentials(app) });
+    const name = openTargetName(app.config);
+    const collectionUrl = publish.collectionUrl ?? (await discoverCollection(client, publish.serviceUrl!));
+    return { name, collectionUrl, client, close: async () => {} };
+  }
+  const credentials = resolveBoxCredentials(app);
+  const client = createAppClient({ ...clientOptions, credentials });
+  const configured = boxUrl(box.host, box.port);
+  if (box.port !== 0 && (await isOwnBoxUp(app, client, configured))) {
+    return { name: BOX_TARGET, collectionUrl: new URL('app/posts', configured).href, client, boxUrl: configured, close: async () => {} };
+  }
+  // Only this process talks to a box started for one publish: it listens on loopback, whatever box.host says.
+  const running = await startBox(app, { host: LOOPBACK, port: box.port, credentials }).catch((e: unknown) => {
+    if (e instanceof WebxError && /EADDRINUSE/.test(e.message)) return startBox(app, { host: LOOPBACK, port: 0, credentials });
+    throw e;
+  });
+  app.log(`started the box in-process at ${running.url}`);
+  return { name: BOX_TARGET, collectionUrl: new URL('app/posts', running.url).href, client, boxUrl: running.url, close: running.close };
+}
+
+/** The first collection of the service document that accepts Atom entries. */
+export async function discoverCollection(client: AppClient, serviceUrl: string): Promise<string> {
+  const r = await client.sendWithRetries('GET', serviceUrl, { headers: { accept: 'application/atomsvc+xml' } });
+  if (r.status !== 200) throw responseError('reading the AtomPub service document', serviceUrl, r);
+  const collection = parseServiceDoc(r.body, serviceUrl).find(acceptsEntries);
+  if (!collection) {
+    throw new WebxError(`the service document at ${serviceUrl} lists no collection that accepts Atom entries`, {
+      hint: 'check `publish.serviceUrl`, or name the collection itself in `publish.collectionUrl`',
+    });
+  }
+  return collection.href;
+}
+
+/**
+ * The box answering at `base`, when it serves this bot's own database (its id header says so).
+ * Another bot's box there is not ours to post to; our own box refusing our credentials is an error.
+ */
+async function isOwnBoxUp(app: App, client: AppClient, base: string): Promise<boolean> {
+  let r;
+  try {
+    r = await client.send('GET', new URL('app', base).href, { headers: { accept: 'application/atomsvc+xml' } });
+  } catch {
+    return false;
+  }
+  if (r.headers[BOX_ID_HEADER] !== boxIdOf(app.store())) {
+    app.log(`something else answers at ${base} (not this bot's box); starting the box on another port`);
+    return false;
+  }
+  if (r.status === 401) {
+    throw new WebxError(`the box running at ${base} refused this bot's credentials`, {
+      hint: 'give both the same WEBXCRETA_BOX_USER/WEBXCRETA_BOX_PASSWORD (or neither: they then share .webxcreta/box-password)',
+    });
+  }
+  return r.status === 200 && parseServiceDoc(r.body, base).length > 0;
+}

@@ -1,0 +1,87 @@
+/**
+ * The model of the harvested corpus, kept up to date: analyse what is new, then reuse the model
+ * file when its fingerprint still matches the corpus and settings, else rebuild and save it.
+ * An old or damaged model file is simply rebuilt (it is a cache); one from a newer webXcreta is
+ * refused unless `rebuild` is set, so a downgrade never silently discards it.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeStore, type AnalyzeStoreResult } from './analyze-step.js';
+import { loadAnalysis } from '../store/analyses.js';
+import type { App } from '../cli/app.js';
+import { isWebxError } from '../errors.js';
+import { readCorpus } from '../harvest/index.js';
+import { buildModel, pickSettings } from '../weight/build-model.js';
+import { fingerprintCorpus } from '../weight/fingerprint-corpus.js';
+import { loadModel, saveModel } from '../store/model-file.js';
+import { MODEL_FILE_NAME } from '../model/model-format.js';
+import type { Model } from '../model/types.js';
+
+export interface LoadOrBuildOptions {
+  rebuild?: boolean;
+}
+
+export const modelFileOf = (stateDir: string) => join(stateDir, MODEL_FILE_NAME);
+
+export interface RefreshResult {
+  model: Model;
+  file: string;
+  analyzed: AnalyzeStoreResult;
+  /** False when the saved model still matched the corpus and settings. */
+  rebuilt: boolean;
+  ms: { analyze: number; model: number };
+}
+
+export async function loadOrBuildModel(app: App, options: LoadOrBuildOptions = {}): Promise<Model> {
+  return (await refreshModel(app, options)).model;
+}
+
+/** `loadOrBuildModel`, also telling what it did (for `webxcreta analyze`). */
+export async function refreshModel(app: App, options: LoadOrBuildOptions = {}): Promise<RefreshResult> {
+  const store = app.store();
+  const settings = pickSettings(app.config.weight);
+  const t0 = performance.now();
+  const analyzed = analyzeStore(store, { onProgress: reportProgress(app) });
+  const t1 = performance.now();
+  if (analyzed.analyzed > 0) app.log(`analyzed ${analyzed.analyzed} new or changed documents`);
+  const corpus = readCorpus(store, { ownOnly: settings.ownOnly });
+  const fingerprint = fingerprintCorpus(corpus, settings);
+  const file = modelFileOf(app.paths.stateDir);
+  const reused = !options.rebuild && existsSync(file) ? tryReuse(app, file, fingerprint) : undefined;
+  let model = reused;
+  if (!model) {
+    const analysis = loadAnalysis(store, { sourceIds: corpus.sources.map((s) => s.id) });
+    model = buildModel(corpus, analysis, settings);
+    saveModel(file, model);
+  }
+  const ms = { analyze: Math.round(t1 - t0), model: Math.round(performance.now() - t1) };
+  return { model, file, analyzed, rebuilt: !reused, ms };
+}
+
+function tryReuse(app: App, file: string, fingerprint: string): Model | undefined {
+  try {
+    const model = loadModel(file);
+    if (model.fingerprint === fingerprint) return model;
+    app.log('the corpus or the weight settings changed since the model was built: rebuilding it');
+  } catch (e) {
+    if (isWebxError(e) && e.message.includes('newer webXcreta')) throw e;
+    app.log(`${(e as Error).message}: rebuilding it`);
+  }
+  return undefined;
+}
+
+/** A progress line every 10% of the documents (only when there is work to do). */
+export function reportProgress(app: App): (done: number, total: number) => void {
+  let last = -1;
+  let first = true;
+  return (done, total) => {
+    if (first) {
+      first = false;
+      if (done === total) return;
+    }
+    const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+    if (tenth === last) return;
+    last = tenth;
+    app.log(`analyzing: ${done}/${total} documents`);
+  };
+}

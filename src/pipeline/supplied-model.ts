@@ -1,0 +1,57 @@
+/**
+ * The model of a supplied corpus, cached by content: the cache key is the corpus fingerprint
+ * (every document's content hash + the weight settings + analyzer and model versions), so the
+ * same files give the same model file and a second brainstorm skips tagging entirely. The cache
+ * keeps the most recently used few models.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeCorpus } from '../analyze/analyze-corpus.js';
+import type { Corpus } from '../harvest/types.js';
+import { buildModel, pickSettings } from '../weight/build-model.js';
+import { fingerprintCorpus } from '../weight/fingerprint-corpus.js';
+import { loadModel, saveModel } from '../store/model-file.js';
+import type { Model, WeightSettings } from '../model/types.js';
+
+export const SUPPLIED_CACHE_DIR = 'supplied';
+const KEEP = 8;
+
+export interface SuppliedModel {
+  model: Model;
+  cached: boolean;
+  file: string;
+}
+
+export function loadOrBuildSuppliedModel(stateDir: string, corpus: Corpus, weight: WeightSettings, log: (line: string) => void = () => {}): SuppliedModel {
+  // Supplied text has no own posts: the own-posts knobs do not apply.
+  const settings = { ...pickSettings(weight), ownOnly: false };
+  const dir = join(stateDir, SUPPLIED_CACHE_DIR);
+  const fingerprint = fingerprintCorpus(corpus, settings);
+  const file = join(dir, `${fingerprint}.json`);
+  if (existsSync(file)) {
+    try {
+      const model = loadModel(file);
+      const now = new Date();
+      utimesSync(file, now, now);
+      return { model, cached: true, file };
+    } catch (e) {
+      log(`${(e as Error).message}: rebuilding it`);
+    }
+  }
+  const words = corpus.documents.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
+  log(`analyzing ${corpus.documents.length} documents (${words.toLocaleString('en-US')} words)…`);
+  const model = buildModel(corpus, analyzeCorpus(corpus), settings);
+  mkdirSync(dir, { recursive: true });
+  saveModel(file, model);
+  pruneCache(dir, KEEP);
+  return { model, cached: false, file };
+}
+
+/** Keeps the `keep` most recently used model files. */
+function pruneCache(dir: string, keep: number): void {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ path: join(dir, f), used: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const f of files.slice(keep)) rmSync(f.path, { force: true });
+}

