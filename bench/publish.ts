@@ -5,14 +5,16 @@
  *   index, a post page and the feed (requests per second, 8 at a time). Medians of rounds.
  *   npm run bench:publish            (env: BENCH_POSTS=200 BENCH_PUBLISH=50 BENCH_REQUESTS=400)
  */
+import { publishStep } from '../src/pipeline/publish-step.js';
+import { serveBox } from '../src/pipeline/serve-box.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { startBox } from '../src/box/index.js';
+
 import { createApp } from '../src/cli/app.js';
 import type { Post } from '../src/generate/types.js';
-import { blogOf, entryToAtom, exportBlog, publishPost, toAtomEntryXml, toEntry } from '../src/publish/index.js';
+import { blogOf, entryToAtom, exportBlog, toAtomEntryXml, toEntry } from '../src/publish/index.js';
 import { createRng } from '../src/rng.js';
 import { savePost } from '../src/store/posts.js';
 
@@ -46,17 +48,17 @@ const app = createApp({ data: dir, quiet: true }, { stdout: quiet, stderr: quiet
 const rng = createRng('bench');
 const posts = Array.from({ length: POSTS }, (_, i) => makePost(i, rng));
 for (const p of posts) savePost(app.store(), p);
-const blog = blogOf(app.config);
+const blog = blogOf(app.config.publish, app.config.box);
 
 const xmlMs = median(await Promise.all([0, 1, 2].map(() => time(() => posts.forEach((p) => toAtomEntryXml(entryToAtom(toEntry(p, blog))))))));
 const exportMs = median([await time(() => exportBlog(app.store(), join(dir, 'out'), blog)), await time(() => exportBlog(app.store(), join(dir, 'out'), blog)), await time(() => exportBlog(app.store(), join(dir, 'out'), blog))]);
 
-const box = await startBox(app, { host: '127.0.0.1', port: 0 });
+const box = await serveBox(app, { host: '127.0.0.1', port: 0 });
 app.config.box.port = Number(new URL(box.url).port);
 const publishMs = await time(async () => {
-  for (const p of posts.slice(0, PUBLISH)) await publishPost(app, p.id);
+  for (const p of posts.slice(0, PUBLISH)) await publishStep(app, p.id);
 });
-const page = (await publishPost(app, posts[0].id)).url;
+const page = (await publishStep(app, posts[0].id)).url;
 const serve = async (url: string) => {
   let next = 0;
   const worker = async () => {

@@ -6,25 +6,46 @@
 
 export type ExitCode = 1 | 2;
 
+/**
+ * What kind of failure it is, for callers that react to one kind (never match message text).
+ * Add a code when a caller needs to tell one failure from the others.
+ */
+export type ErrorCode =
+  | 'failed'
+  | 'usage'
+  | 'config'
+  | 'model-newer'
+  | 'model-damaged'
+  | 'model-missing'
+  | 'address-in-use'
+  | 'interrupted'
+  | 'not-found'
+  | 'locked'
+  | 'auth'
+  | 'refused'
+  | 'unreachable';
+
 export class WebxError extends Error {
   readonly hint?: string;
   readonly exitCode: ExitCode;
+  readonly code: ErrorCode;
   /** Extra fields for the `--json` error object (e.g. the per-feed results of a failed harvest). */
   readonly details?: Record<string, unknown>;
 
   constructor(
     message: string,
-    options: { hint?: string; exitCode?: ExitCode; cause?: unknown; details?: Record<string, unknown> } = {},
+    options: { hint?: string; exitCode?: ExitCode; code?: ErrorCode; cause?: unknown; details?: Record<string, unknown> } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'WebxError';
     this.hint = options.hint;
     this.exitCode = options.exitCode ?? 1;
+    this.code = options.code ?? (this.exitCode === 2 ? 'usage' : 'failed');
     this.details = options.details;
   }
 }
 
-export const isWebxError = (e: unknown): e is WebxError => e instanceof WebxError;
+export const isWebxError = (e: unknown, code?: ErrorCode): e is WebxError => e instanceof WebxError && (code === undefined || e.code === code);
 
 /** The message of anything thrown, for logs and JSON output. */
 export function describeError(e: unknown): string {

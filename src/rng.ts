@@ -13,3 +13,12 @@ export function createRng(seed: string | number): Rng {
 export function pickSeed(): string {
   return randomBytes(4).readUInt32BE(0).toString(36);
 }
+
+/**
+ * The one rule for which seed a run uses: the first one given (a flag, then the config's `seed`),
+ * else a fresh one; `picked` says it was fresh, so the caller prints it once.
+ */
+export function chooseSeed(...given: Array<string | undefined>): { seed: string; picked: boolean } {
+  const seed = given.find((s) => s !== undefined && s !== '');
+  return seed === undefined ? { seed: pickSeed(), picked: true } : { seed, picked: false };
+}

@@ -3,6 +3,12 @@
  * and a `PublishedEntry` records where it went.
  */
 
+/** HTTP Basic credentials of an AtomPub client or server (never logged). */
+export interface Credentials {
+  user: string;
+  password: string;
+}
+
 export interface EntryAuthor {
   name: string;
   uri?: string;

@@ -2,10 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export interface Credentials {
-  user: string;
-  password: string;
-}
+import type { Credentials } from '../atom/types.js';
 
 export function isAuthorized(req: IncomingMessage, expected: Credentials): boolean {
   const header = req.headers.authorization ?? '';

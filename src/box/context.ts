@@ -1,6 +1,7 @@
 /** What every box handler gets: the store, the blog's names, its public base URL, secrets and limits. */
 import type { Store } from '../store/open-store.js';
-import type { Credentials } from './basic-auth.js';
+import type { Credentials } from '../atom/types.js';
+import type { Damping } from '../model/damping.js';
 import type { RateLimiter } from './rate-limit.js';
 
 export interface BoxLimits {
@@ -23,7 +24,7 @@ export interface BoxContext {
   /** Failed Basic logins per address. */
   authLimiter: RateLimiter;
   limits: BoxLimits;
-  damping: string;
+  damping: Damping;
   /** The weight stage's model file, for the statistics page (may not exist yet). */
   modelFile?: string;
   now(): Date;

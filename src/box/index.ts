@@ -6,19 +6,18 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { App } from '../cli/app.js';
-import { resolveBoxCredentials } from '../pipeline/credentials.js';
+import type { Credentials } from '../atom/types.js';
+import type { Config } from '../config.js';
 import { WebxError } from '../errors.js';
-import { withSlash } from '../publish/to-entry.js';
-import { modelFileOf } from '../pipeline/refresh-model.js';
-import type { Credentials } from './basic-auth.js';
+import type { Damping } from '../model/damping.js';
+import { boxUrl, withSlash } from '../site/box-url.js';
 import { BOX_ID_HEADER, boxIdOf } from '../store/box-id.js';
+import type { Store } from '../store/open-store.js';
 import type { BoxContext } from './context.js';
 import { handleApp } from './handle-app.js';
 import { handleComment } from './handle-comment.js';
 import { handlePage } from './handle-pages.js';
 import { decodePathPart } from './decode-path.js';
-import { boxUrl } from '../site/box-url.js';
 import { createRateLimiter } from './rate-limit.js';
 import { sendText } from './respond.js';
 
@@ -26,10 +25,19 @@ import { sendText } from './respond.js';
 const FAILED_LOGINS = 20;
 
 export interface BoxOptions {
+  store: Store;
   host: string;
   port: number;
-  /** AtomPub credentials; default: from the environment or the stored box password. */
-  credentials?: Credentials;
+  /** The blog's names, and its public base URL when it has one (else where the box listens). */
+  blog: { title: string; subtitle?: string; author: string; baseUrl?: string };
+  /** Limits on readers' comments and AtomPub bodies. */
+  limits: Pick<Config['box'], 'commentsPerWindow' | 'commentWindowMs' | 'maxCommentAuthor' | 'maxCommentLength' | 'maxEntryBytes'>;
+  /** AtomPub credentials (resolved by the caller: the box reads no environment). */
+  credentials: Credentials;
+  /** The damping the statistics page names, and the model file it reads the shares from. */
+  damping: Damping;
+  modelFile?: string;
+  log?: (line: string) => void;
   now?: () => Date;
 }
 
@@ -38,21 +46,22 @@ export interface RunningBox {
   close(): Promise<void>;
 }
 
-export async function startBox(app: App, options: BoxOptions): Promise<RunningBox> {
-  const { box, publish } = app.config;
+export async function startBox(options: BoxOptions): Promise<RunningBox> {
+  const { store, blog, limits } = options;
+  const log = options.log ?? (() => {});
   let listening = '';
   const ctx: BoxContext = {
-    store: app.store(),
-    blog: { title: publish.blogTitle, subtitle: publish.blogSubtitle, author: publish.author },
-    base: () => withSlash(publish.baseUrl ?? listening),
-    credentials: options.credentials ?? resolveBoxCredentials(app),
-    boxId: boxIdOf(app.store()),
+    store,
+    blog: { title: blog.title, subtitle: blog.subtitle, author: blog.author },
+    base: () => withSlash(blog.baseUrl ?? listening),
+    credentials: options.credentials,
+    boxId: boxIdOf(store),
     csrfSecret: randomBytes(32),
-    limiter: createRateLimiter(box.commentsPerWindow, box.commentWindowMs),
+    limiter: createRateLimiter(limits.commentsPerWindow, limits.commentWindowMs),
     authLimiter: createRateLimiter(FAILED_LOGINS, 15 * 60_000),
-    limits: { maxAuthor: box.maxCommentAuthor, maxComment: box.maxCommentLength, maxEntryBytes: box.maxEntryBytes },
-    damping: app.config.weight.damping,
-    modelFile: modelFileOf(app.paths.stateDir),
+    limits: { maxAuthor: limits.maxCommentAuthor, maxComment: limits.maxCommentLength, maxEntryBytes: limits.maxEntryBytes },
+    damping: options.damping,
+    modelFile: options.modelFile,
     now: options.now ?? (() => new Date()),
   };
   const server = createServer((req, res) => {
@@ -60,7 +69,7 @@ export async function startBox(app: App, options: BoxOptions): Promise<RunningBo
     route(ctx, req, res).catch((e: unknown) => {
       if (!res.headersSent) sendText(res, 500, 'internal error');
       else res.destroy();
-      app.log(`box: ${req.method} ${req.url}: ${(e as Error).message}`);
+      log(`box: ${req.method} ${req.url}: ${(e as Error).message}`);
     });
   });
   // Slow or stalled clients are cut off instead of holding connections open.
@@ -71,6 +80,7 @@ export async function startBox(app: App, options: BoxOptions): Promise<RunningBo
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(new WebxError(`the box cannot listen on ${options.host}:${options.port}: ${e.code ?? e.message}`, {
         hint: e.code === 'EADDRINUSE' ? 'another program uses that port; pass --port or set box.port' : 'check box.host and box.port',
+        code: e.code === 'EADDRINUSE' ? 'address-in-use' : 'failed',
         cause: e,
       })),
     );

@@ -2,8 +2,8 @@
  * What every command gets: the merged configuration, the data directory's paths, the store
  * (opened on first use), and the streams to write to. Built once per CLI invocation.
  */
-import type { Config } from '../config.js';
-import { loadConfig, resolveDataDir, type Paths } from '../load-config.js';
+import { loadConfig, resolveDataDir } from '../load-config.js';
+import type { Bot } from '../pipeline/bot.js';
 import { openStore, type Store } from '../store/open-store.js';
 
 export interface Io {
@@ -20,15 +20,10 @@ export interface GlobalOptions {
   quiet?: boolean;
 }
 
-export interface App {
-  config: Config;
-  paths: Paths;
+/** A Bot (what the pipeline works with) plus the CLI's own streams and output mode. */
+export interface App extends Bot {
   io: Io;
   json: boolean;
-  /** Opens the database on first call; later calls return the same handle. */
-  store(): Store;
-  /** A progress or status line on stderr (silent with --json or --quiet). */
-  log(line: string): void;
   close(): void;
 }
 
@@ -40,6 +35,7 @@ export function createApp(globals: GlobalOptions, io: Io, overrides: Record<stri
   return {
     config,
     paths,
+    env: io.env,
     io,
     json,
     store: () => (db ??= openStore(paths.database)),

@@ -1,6 +1,6 @@
 /**
- * Secrets, read only here at the CLI edge (from the App's environment and files the user names) and
- * passed down; never logged.
+ * Secrets, read only here (from the environment the bot was started in and files the user names)
+ * and passed down as plain values; never logged.
  * - The box's AtomPub credentials: WEBXCRETA_BOX_USER / WEBXCRETA_BOX_PASSWORD; without them, user
  *   `webxcreta` and a random password made once and kept in the state directory (mode 0600), so an
  *   in-process publish and a separately started `webxcreta serve` agree.
@@ -10,17 +10,17 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Credentials } from '../box/basic-auth.js';
+import type { Credentials } from '../atom/types.js';
 import { WebxError } from '../errors.js';
-import type { App } from '../cli/app.js';
+import type { Config } from '../config.js';
+import type { Env } from './bot.js';
 
 export const BOX_USER = 'webxcreta';
 const BOX_PASSWORD_FILE = 'box-password';
 
-export function resolveBoxCredentials(app: App): Credentials {
-  const env = app.io.env;
+export function resolveBoxCredentials(env: Env, stateDir: string): Credentials {
   if (env.WEBXCRETA_BOX_PASSWORD) return { user: env.WEBXCRETA_BOX_USER || BOX_USER, password: env.WEBXCRETA_BOX_PASSWORD };
-  return { user: env.WEBXCRETA_BOX_USER || BOX_USER, password: storedBoxPassword(app.paths.stateDir) };
+  return { user: env.WEBXCRETA_BOX_USER || BOX_USER, password: storedBoxPassword(stateDir) };
 }
 
 function storedBoxPassword(stateDir: string): string {
@@ -35,13 +35,12 @@ function storedBoxPassword(stateDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-export function resolveAppCredentials(app: App): Credentials | undefined {
-  const env = app.io.env;
-  const user = app.config.publish.user ?? env.WEBXCRETA_APP_USER;
+export function resolveAppCredentials(publish: Pick<Config['publish'], 'user' | 'passwordFile'>, env: Env, dataDir: string): Credentials | undefined {
+  const user = publish.user ?? env.WEBXCRETA_APP_USER;
   let password = env.WEBXCRETA_APP_PASSWORD;
-  const file = app.config.publish.passwordFile;
+  const file = publish.passwordFile;
   if (password === undefined && file) {
-    const path = resolve(app.paths.dataDir, file);
+    const path = resolve(dataDir, file);
     try {
       password = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
     } catch (e) {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { App } from '../cli/app.js';
+import type { Bot } from './bot.js';
 import { WebxError } from '../errors.js';
 import { addSource, fetchText, harvestFeeds, importOpml, type HarvestOptions } from '../harvest/index.js';
 import type { HarvestReport } from '../harvest/types.js';
@@ -19,7 +19,7 @@ export interface HarvestStepOptions {
   signal?: AbortSignal;
 }
 
-export async function registerConfiguredSources(app: App): Promise<number> {
+export async function registerConfiguredSources(app: Bot): Promise<number> {
   const store = app.store();
   const { sources } = app.config;
   let count = 0;
@@ -41,7 +41,7 @@ export async function registerConfiguredSources(app: App): Promise<number> {
   return count;
 }
 
-export async function harvestStep(app: App, options: HarvestStepOptions = {}): Promise<HarvestReport> {
+export async function harvestStep(app: Bot, options: HarvestStepOptions = {}): Promise<HarvestReport> {
   await registerConfiguredSources(app);
   const own = await openOwnBlog(app);
   const builtin = app.config.sources.builtin ? await serveBuiltinCorpus().catch(async (e) => { await own.close(); throw e; }) : undefined;

@@ -2,7 +2,7 @@
  * The model `brainstorm` and `prompt` draw from: the supplied files/URLs/stdin when any are
  * given (cached by content), else the harvested corpus's model.
  */
-import type { App } from '../cli/app.js';
+import type { Bot } from './bot.js';
 import { loadOrBuildModel } from './refresh-model.js';
 import type { Model } from '../model/types.js';
 import { buildSuppliedCorpus } from '../supplied/build-supplied-corpus.js';
@@ -18,12 +18,17 @@ export interface ModelFromInputs {
   cached: boolean;
 }
 
-export async function modelFromInputs(app: App, inputs: string[]): Promise<ModelFromInputs> {
+export interface InputStreams {
+  cwd: string;
+  stdin: NodeJS.ReadableStream;
+}
+
+export async function modelFromInputs(app: Bot, inputs: string[], io: InputStreams): Promise<ModelFromInputs> {
   if (inputs.length === 0) return { model: await loadOrBuildModel(app), corpus: 'harvested', cached: false };
   const h = app.config.harvest;
   const texts = await readSupplied(inputs, {
-    cwd: app.io.cwd,
-    stdin: app.io.stdin,
+    cwd: io.cwd,
+    stdin: io.stdin,
     fetch: { timeoutMs: h.timeoutMs, connectTimeoutMs: h.connectTimeoutMs, maxBytes: h.maxBytes, maxRedirects: h.maxRedirects, userAgent: h.userAgent },
   });
   const corpus = buildSuppliedCorpus(texts);

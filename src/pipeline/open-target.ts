@@ -3,29 +3,22 @@
  * document), or else the bot's own box — the one already running at `box.host:box.port`, or one
  * started in-process for this publish (on an ephemeral port when the configured one is taken).
  */
-import type { App } from '../cli/app.js';
-import { resolveAppCredentials, resolveBoxCredentials } from './credentials.js';
-import { BOX_ID_HEADER, boxIdOf } from '../store/box-id.js';
-import { boxUrl } from '../site/box-url.js';
-import { startBox } from '../box/index.js';
-import { WebxError } from '../errors.js';
-import { createAppClient, responseError, type AppClient } from '../publish/app-client.js';
 import { acceptsEntries, parseServiceDoc } from '../atom/service-doc.js';
+import { isWebxError, WebxError } from '../errors.js';
+import { createAppClient, responseError, type AppClient } from '../publish/app-client.js';
 import { BOX_TARGET, openTargetName } from '../publish/target-name.js';
+import type { PublishTarget } from '../publish/target.js';
+import { boxUrl } from '../site/box-url.js';
+import { BOX_ID_HEADER, boxIdOf } from '../store/box-id.js';
+import type { Bot } from './bot.js';
+import { resolveAppCredentials, resolveBoxCredentials } from './credentials.js';
+import { serveBox } from './serve-box.js';
 
 const LOOPBACK = '127.0.0.1';
 
-export interface PublishTarget {
-  /** Key of the target in the publications table: 'box', or the configured URL. */
-  name: string;
-  collectionUrl: string;
-  client: AppClient;
-  /** For the box: its current base URL (stored edit links are moved onto it). */
-  boxUrl?: string;
-  close(): Promise<void>;
-}
+export type { PublishTarget };
 
-export async function openTarget(app: App, signal?: AbortSignal): Promise<PublishTarget> {
+export async function openTarget(app: Bot, signal?: AbortSignal): Promise<PublishTarget> {
   const { publish, box, harvest } = app.config;
   const clientOptions = {
     timeoutMs: publish.timeoutMs,
@@ -36,20 +29,20 @@ export async function openTarget(app: App, signal?: AbortSignal): Promise<Publis
     signal,
   };
   if (publish.collectionUrl || publish.serviceUrl) {
-    const client = createAppClient({ ...clientOptions, credentials: resolveAppCredentials(app) });
+    const client = createAppClient({ ...clientOptions, credentials: resolveAppCredentials(publish, app.env, app.paths.dataDir) });
     const name = openTargetName(app.config);
     const collectionUrl = publish.collectionUrl ?? (await discoverCollection(client, publish.serviceUrl!));
     return { name, collectionUrl, client, close: async () => {} };
   }
-  const credentials = resolveBoxCredentials(app);
+  const credentials = resolveBoxCredentials(app.env, app.paths.stateDir);
   const client = createAppClient({ ...clientOptions, credentials });
   const configured = boxUrl(box.host, box.port);
   if (box.port !== 0 && (await isOwnBoxUp(app, client, configured))) {
     return { name: BOX_TARGET, collectionUrl: new URL('app/posts', configured).href, client, boxUrl: configured, close: async () => {} };
   }
   // Only this process talks to a box started for one publish: it listens on loopback, whatever box.host says.
-  const running = await startBox(app, { host: LOOPBACK, port: box.port, credentials }).catch((e: unknown) => {
-    if (e instanceof WebxError && /EADDRINUSE/.test(e.message)) return startBox(app, { host: LOOPBACK, port: 0, credentials });
+  const running = await serveBox(app, { host: LOOPBACK, port: box.port, credentials }).catch((e: unknown) => {
+    if (isWebxError(e, 'address-in-use')) return serveBox(app, { host: LOOPBACK, port: 0, credentials });
     throw e;
   });
   app.log(`started the box in-process at ${running.url}`);
@@ -73,7 +66,7 @@ export async function discoverCollection(client: AppClient, serviceUrl: string):
  * The box answering at `base`, when it serves this bot's own database (its id header says so).
  * Another bot's box there is not ours to post to; our own box refusing our credentials is an error.
  */
-async function isOwnBoxUp(app: App, client: AppClient, base: string): Promise<boolean> {
+async function isOwnBoxUp(app: Bot, client: AppClient, base: string): Promise<boolean> {
   let r;
   try {
     r = await client.send('GET', new URL('app', base).href, { headers: { accept: 'application/atomsvc+xml' } });

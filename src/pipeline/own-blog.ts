@@ -5,8 +5,8 @@
  * OWN_BOX_FEED (the box's port changes from run to run); when it publishes elsewhere,
  * `sources.own` names that blog's feed.
  */
-import type { App } from '../cli/app.js';
-import { startBox } from '../box/index.js';
+import type { Bot } from './bot.js';
+import { serveBox } from './serve-box.js';
 import { addSource } from '../harvest/index.js';
 
 export const OWN_BOX_BASE = 'http://own.webxcreta.invalid/';
@@ -19,7 +19,7 @@ export interface OwnBlog {
 
 const nothingToServe: OwnBlog = { urlMap: (url) => url, close: async () => {} };
 
-export async function openOwnBlog(app: App): Promise<OwnBlog> {
+export async function openOwnBlog(app: Bot): Promise<OwnBlog> {
   const { sources, publish } = app.config;
   const store = app.store();
   if (sources.own) {
@@ -28,7 +28,7 @@ export async function openOwnBlog(app: App): Promise<OwnBlog> {
   }
   if (publish.serviceUrl || publish.collectionUrl) return nothingToServe;
   addSource(store, OWN_BOX_FEED, { kind: 'own', title: publish.blogTitle });
-  const box = await startBox(app, { host: '127.0.0.1', port: 0 });
+  const box = await serveBox(app, { host: '127.0.0.1', port: 0 });
   return {
     urlMap: (url) => (url.startsWith(OWN_BOX_BASE) ? new URL(url.slice(OWN_BOX_BASE.length), box.url).href : url),
     close: () => box.close(),

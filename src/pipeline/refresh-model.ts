@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeStore, type AnalyzeStoreResult } from './analyze-step.js';
 import { loadAnalysis } from '../store/analyses.js';
-import type { App } from '../cli/app.js';
+import type { Bot } from './bot.js';
 import { isWebxError } from '../errors.js';
 import { readCorpus } from '../harvest/index.js';
 import { buildModel, pickSettings } from '../weight/build-model.js';
@@ -32,12 +32,12 @@ export interface RefreshResult {
   ms: { analyze: number; model: number };
 }
 
-export async function loadOrBuildModel(app: App, options: LoadOrBuildOptions = {}): Promise<Model> {
+export async function loadOrBuildModel(app: Bot, options: LoadOrBuildOptions = {}): Promise<Model> {
   return (await refreshModel(app, options)).model;
 }
 
 /** `loadOrBuildModel`, also telling what it did (for `webxcreta analyze`). */
-export async function refreshModel(app: App, options: LoadOrBuildOptions = {}): Promise<RefreshResult> {
+export async function refreshModel(app: Bot, options: LoadOrBuildOptions = {}): Promise<RefreshResult> {
   const store = app.store();
   const settings = pickSettings(app.config.weight);
   const t0 = performance.now();
@@ -58,7 +58,7 @@ export async function refreshModel(app: App, options: LoadOrBuildOptions = {}): 
   return { model, file, analyzed, rebuilt: !reused, ms };
 }
 
-function tryReuse(app: App, file: string, fingerprint: string): Model | undefined {
+function tryReuse(app: Bot, file: string, fingerprint: string): Model | undefined {
   try {
     const model = loadModel(file);
     if (model.fingerprint === fingerprint) return model;
@@ -71,7 +71,7 @@ function tryReuse(app: App, file: string, fingerprint: string): Model | undefine
 }
 
 /** A progress line every 10% of the documents (only when there is work to do). */
-export function reportProgress(app: App): (done: number, total: number) => void {
+export function reportProgress(app: Bot): (done: number, total: number) => void {
   let last = -1;
   let first = true;
   return (done, total) => {

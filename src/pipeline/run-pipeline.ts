@@ -3,14 +3,15 @@
  * This is the recipe behind `webxcreta run`, `npm start` and each scheduled post. A lock in the
  * database keeps two runs (or a run and the scheduler) from posting at once.
  */
-import type { App } from '../cli/app.js';
+import type { Bot } from './bot.js';
 import { WebxError } from '../errors.js';
 import { generatePost } from '../generate/index.js';
 import type { Post } from '../generate/types.js';
 import type { HarvestReport } from '../harvest/types.js';
-import { blogOf, exportBlog, publishPost } from '../publish/index.js';
+import { blogOf, exportBlog } from '../publish/index.js';
+import { publishStep } from './publish-step.js';
 import type { PublishedEntry } from '../atom/types.js';
-import { createRng, pickSeed } from '../rng.js';
+import { chooseSeed, createRng } from '../rng.js';
 import { acquireLock, releaseLock } from '../store/locks.js';
 import { savePost } from '../store/posts.js';
 import { finishRun, startRun } from '../store/runs.js';
@@ -44,7 +45,7 @@ export interface PipelineResult {
 const LOCK_NAME = 'pipeline';
 const LOCK_TTL_MS = 30 * 60_000;
 
-export async function runPipeline(app: App, options: PipelineOptions = {}): Promise<PipelineResult> {
+export async function runPipeline(app: Bot, options: PipelineOptions = {}): Promise<PipelineResult> {
   const store = app.store();
   const now = options.now ?? (() => new Date().toISOString());
   const lock = acquireLock(store, LOCK_NAME, LOCK_TTL_MS);
@@ -66,7 +67,7 @@ export async function runPipeline(app: App, options: PipelineOptions = {}): Prom
   }
 }
 
-async function runSteps(app: App, options: PipelineOptions, now: () => string): Promise<PipelineResult> {
+async function runSteps(app: Bot, options: PipelineOptions, now: () => string): Promise<PipelineResult> {
   const store = app.store();
   let harvest: HarvestReport | undefined;
   if (options.harvest !== false) {
@@ -76,7 +77,7 @@ async function runSteps(app: App, options: PipelineOptions, now: () => string): 
   app.log('analyzing and weighting…');
   const model = await loadOrBuildModel(app);
 
-  const seed = options.seed ?? (app.config.seed || pickSeed());
+  const { seed } = chooseSeed(options.seed, app.config.seed);
   const generateOptions = { ...app.config.generate, topic: options.topic ?? app.config.generate.topic };
   const post = generatePost(model, generateOptions, createRng(seed), { seed, now: now() });
   savePost(store, post);
@@ -91,8 +92,8 @@ async function runSteps(app: App, options: PipelineOptions, now: () => string): 
   if (options.publish === false) return result;
 
   app.log('publishing…');
-  result.published = await publishPost(app, post.id, { signal: options.signal });
-  const exported = exportBlog(store, app.paths.outDir, blogOf(app.config), {
+  result.published = await publishStep(app, post.id, { signal: options.signal });
+  const exported = exportBlog(store, app.paths.outDir, blogOf(app.config.publish, app.config.box), {
     damping: app.config.weight.damping,
     modelFile: modelFileOf(app.paths.stateDir),
   });

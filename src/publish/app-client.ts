@@ -4,7 +4,7 @@
  * errors, 5xx and 429 (a Retry-After header wins) — for requests that may be repeated; a POST is
  * never repeated blindly (the publisher reconciles before posting again).
  */
-import type { Credentials } from '../box/basic-auth.js';
+import type { Credentials } from '../atom/types.js';
 import { WebxError } from '../errors.js';
 import { htmlToText } from '../text/html-to-text.js';
 import { httpRequest, type HttpResponse } from './http-request.js';

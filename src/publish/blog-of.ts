@@ -1,14 +1,13 @@
-/** The blog's names and public base URL from the config (the box's address unless `publish.baseUrl`). */
+/** The blog's names and public base URL: `publish.baseUrl`, else the box's own address. */
 import type { Config } from '../config.js';
-import { withSlash } from './to-entry.js';
 import type { Blog } from '../atom/types.js';
+import { boxUrl, withSlash } from '../site/box-url.js';
 
-export function blogOf(config: Config, boxUrl?: string): Blog {
-  const { publish, box } = config;
+export function blogOf(publish: Config['publish'], box: Pick<Config['box'], 'host' | 'port'>, runningBoxUrl?: string): Blog {
   return {
     title: publish.blogTitle,
     subtitle: publish.blogSubtitle,
     author: publish.author,
-    baseUrl: withSlash(publish.baseUrl ?? boxUrl ?? `http://${box.host}:${box.port}/`),
+    baseUrl: withSlash(publish.baseUrl ?? runningBoxUrl ?? boxUrl(box.host, box.port)),
   };
 }

@@ -22,7 +22,8 @@ import { readPosts } from '../store/posts.js';
 import type { Damping } from '../model/damping.js';
 import { toAtomFeedXml } from '../atom/atom-xml.js';
 import { entryToAtom } from '../atom/entry-to-atom.js';
-import { toEntry, withSlash } from './to-entry.js';
+import { toEntry } from './to-entry.js';
+import { withSlash } from '../site/box-url.js';
 import type { Blog } from '../atom/types.js';
 import { writeAtomic } from '../store/write-atomic.js';
 

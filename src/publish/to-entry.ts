@@ -5,6 +5,7 @@ import { renderPostHtml } from '../site/render-post-html.js';
 import { toSlug } from '../text/slug.js';
 import { xmlSafeText } from '../text/xml-safe-text.js';
 import type { Blog, Entry } from '../atom/types.js';
+import { withSlash } from '../site/box-url.js';
 
 export function toEntry(post: Post, blog: Pick<Blog, 'baseUrl' | 'author' | 'title'>): Entry {
   const id = toAtomId(post.id, post.createdAt);
@@ -23,4 +24,3 @@ export function toEntry(post: Post, blog: Pick<Blog, 'baseUrl' | 'author' | 'tit
   };
 }
 
-export const withSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);

@@ -3,13 +3,13 @@
  * (one pass of the lead's `runPipeline`, which takes the lock itself; it harvests too only when
  * nothing was ever harvested). Each records itself in the `runs` table.
  */
-import type { App } from '../cli/app.js';
+import type { Bot } from '../pipeline/bot.js';
 import { harvestStep } from '../pipeline/harvest-step.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { finishRun, startRun } from '../store/runs.js';
 import type { ScheduledStep } from './scheduler.js';
 
-export function pipelineSteps(app: App): ScheduledStep[] {
+export function pipelineSteps(app: Bot): ScheduledStep[] {
   const { schedule } = app.config;
   return [
     {

@@ -3,11 +3,11 @@
  * atomically (temp file + rename), so a crash never leaves half a model; read back with checks so
  * an old, newer or damaged file gives an error that says `webxcreta analyze --rebuild`.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { corruptModel, missingModel, newerModel, oldModel, unwritableModel } from '../weight/errors.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { corruptModel, missingModel, newerModel, oldModel, unwritableModel } from '../model/errors.js';
 import { MODEL_FILE_TAG, MODEL_FORMAT } from '../model/model-format.js';
 import type { Model } from '../model/types.js';
+import { writeAtomic } from './write-atomic.js';
 
 interface Envelope {
   format: typeof MODEL_FILE_TAG;
@@ -16,18 +16,10 @@ interface Envelope {
 }
 
 export function saveModel(file: string, model: Model): void {
-  const tmp = `${file}.${process.pid}.tmp`;
   const envelope: Envelope = { format: MODEL_FILE_TAG, version: MODEL_FORMAT, model };
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(envelope));
-    renameSync(tmp, file);
+    writeAtomic(file, JSON.stringify(envelope));
   } catch (e) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // the folder itself is unusable: nothing was written
-    }
     throw unwritableModel(file, (e as Error).message);
   }
 }

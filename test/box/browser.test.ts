@@ -1,10 +1,11 @@
+import { publishStep } from '../../src/pipeline/publish-step.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBox } from '../../src/box/index.js';
-import { publishPost } from '../../src/publish/index.js';
+
 import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -17,8 +18,8 @@ beforeAll(async () => {
   t = makeTestApp({}, { WEBXCRETA_BOX_PASSWORD: 'pw' });
   withPosts(t, 'post-river', 'post-hills');
   box = await startTestBox(t);
-  await publishPost(t.app, 'p-river-0001');
-  await publishPost(t.app, 'p-hills-0002');
+  await publishStep(t.app, 'p-river-0001');
+  await publishStep(t.app, 'p-hills-0002');
   browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'webx-chromium-')), {
     executablePath: '/usr/bin/chromium',
     headless: true,

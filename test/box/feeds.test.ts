@@ -1,3 +1,4 @@
+import { publishStep } from '../../src/pipeline/publish-step.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { addComment } from '../../src/store/comments.js';
 import { findBoxEntry } from '../../src/store/box-entries.js';
 import type { RunningBox } from '../../src/box/index.js';
 import { addSource, harvestFeeds } from '../../src/harvest/index.js';
-import { publishPost } from '../../src/publish/index.js';
+
 import { validateAtom } from '../fixtures/publish/run-validator.js';
 import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
 
@@ -18,8 +19,8 @@ beforeAll(async () => {
   t = makeTestApp({}, { WEBXCRETA_BOX_PASSWORD: 'pw' });
   withPosts(t, 'post-river', 'post-hills');
   box = await startTestBox(t);
-  await publishPost(t.app, 'p-river-0001');
-  await publishPost(t.app, 'p-hills-0002');
+  await publishStep(t.app, 'p-river-0001');
+  await publishStep(t.app, 'p-hills-0002');
   const river = findBoxEntry(t.app.store(), { atomId: 'tag:webxcreta,2026-11-20:post/p-river-0001' })!;
   addComment(t.app.store(), { entryId: river.id, author: 'Ann <b>', text: 'Lovely & strange.', createdAt: '2026-11-22T10:00:00.000Z' });
   addComment(t.app.store(), { entryId: river.id, author: 'Bo', text: 'More about tolls, please.', createdAt: '2026-11-22T11:00:00.000Z' });

@@ -1,5 +1,6 @@
+import { serveBox } from '../../src/pipeline/serve-box.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBox, type RunningBox } from '../../src/box/index.js';
+import { type RunningBox } from '../../src/box/index.js';
 import { makeTestApp, type TestApp } from '../fixtures/publish/test-app.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ let box: RunningBox;
 
 beforeAll(async () => {
   t = makeTestApp();
-  box = await startBox(t.app, { host: '127.0.0.1', port: 0, credentials: CREDS });
+  box = await serveBox(t.app, { host: '127.0.0.1', port: 0, credentials: CREDS });
 });
 afterAll(async () => {
   await box.close();
@@ -125,7 +126,7 @@ describe('handleApp', () => {
   });
 
   it('should answer 429 to an address that keeps guessing the password', async () => {
-    const own = await startBox(t.app, { host: '127.0.0.1', port: 0, credentials: CREDS });
+    const own = await serveBox(t.app, { host: '127.0.0.1', port: 0, credentials: CREDS });
     const guess = () => fetch(`${own.url}app`, { headers: { authorization: `Basic ${Buffer.from('bot:guess').toString('base64')}` } });
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) statuses.push((await guess()).status);

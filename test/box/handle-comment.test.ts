@@ -1,8 +1,9 @@
+import { publishStep } from '../../src/pipeline/publish-step.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listComments } from '../../src/store/comments.js';
 import { findBoxEntry } from '../../src/store/box-entries.js';
 import type { RunningBox } from '../../src/box/index.js';
-import { publishPost } from '../../src/publish/index.js';
+
 import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
 
 let t: TestApp;
@@ -13,7 +14,7 @@ beforeEach(async () => {
   t = makeTestApp({ box: { port: 0, commentsPerWindow: 2, maxCommentLength: 50 } }, { WEBXCRETA_BOX_PASSWORD: 'pw' });
   withPosts(t, 'post-hills');
   box = await startTestBox(t);
-  await publishPost(t.app, 'p-hills-0002');
+  await publishStep(t.app, 'p-hills-0002');
 });
 afterEach(async () => {
   await box.close();

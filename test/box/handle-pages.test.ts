@@ -1,6 +1,8 @@
+import { publishStep } from '../../src/pipeline/publish-step.js';
+import { serveBox } from '../../src/pipeline/serve-box.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBox, type RunningBox } from '../../src/box/index.js';
-import { publishPost } from '../../src/publish/index.js';
+import { type RunningBox } from '../../src/box/index.js';
+
 import { modelFileOf } from '../../src/pipeline/refresh-model.js';
 import { saveModel } from '../../src/store/model-file.js';
 import type { Model } from '../../src/model/types.js';
@@ -55,7 +57,7 @@ describe('handlePage', () => {
 
   it('should give a loopback URL when listening on every address', async () => {
     t = makeTestApp({}, { WEBXCRETA_BOX_PASSWORD: 'pw' });
-    box = await startBox(t.app, { host: '0.0.0.0', port: 0 });
+    box = await serveBox(t.app, { host: '0.0.0.0', port: 0 });
     expect(box.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect((await fetch(box.url)).status).toBe(200);
   });
@@ -75,14 +77,14 @@ describe('handlePage', () => {
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^W\/"[\w-]+"$/);
     expect((await fetch(`${box.url}feed.atom`, { headers: { 'if-none-match': etag } })).status).toBe(304);
-    await publishPost(t.app, 'p-hills-0002');
+    await publishStep(t.app, 'p-hills-0002');
     expect((await fetch(`${box.url}feed.atom`, { headers: { 'if-none-match': etag } })).status).toBe(200);
   });
 
   it('should show the index newest first with teasers and comment counts', async () => {
     await serve();
-    await publishPost(t.app, 'p-river-0001');
-    await publishPost(t.app, 'p-hills-0002');
+    await publishStep(t.app, 'p-river-0001');
+    await publishStep(t.app, 'p-hills-0002');
     const html = await (await fetch(box.url)).text();
     expect([...html.matchAll(/<p class="teaser">([^<]+)<\/p>/g)].map((m) => m[1])).toEqual([
       'Rain fell over the southern hills for three days.',

@@ -1,6 +1,7 @@
+import { serveBox } from '../../src/pipeline/serve-box.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBox } from '../../src/box/index.js';
-import type { CrashPoint } from '../../src/publish/crash-hook.js';
+
+import type { PublishStep as CrashPoint } from '../../src/publish/target.js';
 import { startAtomBus, type AtomBus } from '../fixtures/publish/atombus.js';
 import { runCli } from '../fixtures/publish/spawn-cli.js';
 import { makeTestApp, withPosts } from '../fixtures/publish/test-app.js';
@@ -15,7 +16,7 @@ describe.concurrent('publishPost after SIGKILL', () => {
     const env = { WEBXCRETA_BOX_USER: 'bot', WEBXCRETA_BOX_PASSWORD: 'pw-crash' };
     const t = makeTestApp({}, env);
     withPosts(t, 'post-river');
-    const box = await startBox(t.app, { host: '127.0.0.1', port: 0 });
+    const box = await serveBox(t.app, { host: '127.0.0.1', port: 0 });
     const port = new URL(box.url).port;
     const args = ['--data', t.dir, 'publish', 'p-river-0001', '--json'];
     const config = { ...env, WEBXCRETA_BOX_PORT: port };

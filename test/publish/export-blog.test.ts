@@ -1,9 +1,10 @@
+import { publishStep } from '../../src/pipeline/publish-step.js';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addComment } from '../../src/store/comments.js';
 import { findBoxEntry } from '../../src/store/box-entries.js';
-import { blogOf, exportBlog, publishPost } from '../../src/publish/index.js';
+import { blogOf, exportBlog } from '../../src/publish/index.js';
 import { savePost } from '../../src/store/posts.js';
 import { fixturePost, makeTestApp, seedCorpus, startTestBox } from '../fixtures/publish/test-app.js';
 import { runMain } from '../fixtures/publish/run-main.js';
@@ -15,12 +16,12 @@ describe('exportBlog', () => {
     seedCorpus(t.app);
     const out = join(t.dir, 'out');
     savePost(t.app.store(), fixturePost('post-river'));
-    const first = exportBlog(t.app.store(), out, blogOf(t.app.config));
+    const first = exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box));
     expect(first).toEqual({ feedFile: join(out, 'feed.atom'), pagesDir: out, posts: 1 });
     expect(await validateAtom(t.dir, 'check1.atom', readFileSync(first.feedFile, 'utf8'))).toBe('OK');
 
     savePost(t.app.store(), fixturePost('post-hills'));
-    const second = exportBlog(t.app.store(), out, blogOf(t.app.config));
+    const second = exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box));
     expect(second.posts).toBe(2);
     const feed = readFileSync(second.feedFile, 'utf8');
     expect(await validateAtom(t.dir, 'check2.atom', feed)).toBe('OK');
@@ -47,12 +48,12 @@ describe('exportBlog', () => {
     seedCorpus(t.app);
     savePost(t.app.store(), fixturePost('post-hills'));
     const box = await startTestBox(t);
-    await publishPost(t.app, 'p-hills-0002');
+    await publishStep(t.app, 'p-hills-0002');
     const entry = findBoxEntry(t.app.store(), { atomId: 'tag:webxcreta,2026-11-21:post/p-hills-0002' })!;
     addComment(t.app.store(), { entryId: entry.id, author: 'Ann', text: 'Rain <again>?', createdAt: '2026-11-22T08:00:00.000Z' });
     await box.close();
     const out = join(t.dir, 'site');
-    exportBlog(t.app.store(), out, blogOf(t.app.config));
+    exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box));
     const page = readFileSync(join(out, 'posts', 'rain-over-the-southern-hills-phills00.html'), 'utf8');
     expect(page).toContain('<p class="text">Rain &lt;again&gt;?</p>');
     expect(page).not.toContain('<form');
@@ -76,12 +77,12 @@ describe('exportBlog', () => {
     const out = join(t.dir, 'site');
     savePost(t.app.store(), fixturePost('post-river'));
     savePost(t.app.store(), fixturePost('post-hills'));
-    exportBlog(t.app.store(), out, blogOf(t.app.config));
+    exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box));
     t.app
       .store()
       .prepare("INSERT INTO publications (post_id, target, entry_id, state, created_at, updated_at) VALUES ('p-hills-0002', 'box', 'x', 'retracted', 'now', 'now')")
       .run();
-    expect(exportBlog(t.app.store(), out, blogOf(t.app.config)).posts).toBe(1);
+    expect(exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box)).posts).toBe(1);
     expect(readdirSync(join(out, 'posts'))).toEqual(['the-river-trade-of-the-northern-towns-priver00.html']);
     t.app.close();
   });

@@ -1,5 +1,6 @@
+import { serveBox } from '../../src/pipeline/serve-box.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBox, type RunningBox } from '../../src/box/index.js';
+import { type RunningBox } from '../../src/box/index.js';
 import { runMain } from '../fixtures/publish/run-main.js';
 import { makeTestApp, withPosts, type TestApp } from '../fixtures/publish/test-app.js';
 
@@ -11,7 +12,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   t = makeTestApp({}, ENV);
   withPosts(t, 'post-river', 'post-hills');
-  box = await startBox(t.app, { host: '127.0.0.1', port: 0 });
+  box = await serveBox(t.app, { host: '127.0.0.1', port: 0 });
   env = { ...ENV, WEBXCRETA_BOX_PORT: new URL(box.url).port };
 });
 afterAll(async () => {

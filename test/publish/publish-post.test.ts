@@ -1,8 +1,10 @@
+import { publishStep, retractStep, updateStep } from '../../src/pipeline/publish-step.js';
+import { serveBox } from '../../src/pipeline/serve-box.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBox, type RunningBox } from '../../src/box/index.js';
-import { listPublications, publishPost, retractPost, updatePublishedPost } from '../../src/publish/index.js';
+import { type RunningBox } from '../../src/box/index.js';
+import { listPublications } from '../../src/publish/index.js';
 import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
 
 const CREDS = { user: 'bot', password: 'secret-pw' };
@@ -28,7 +30,7 @@ describe('publishPost (to the box)', () => {
   });
 
   it('should post the entry, store its edit link, and not post it twice', async () => {
-    const first = await publishPost(t.app, 'p-river-0001');
+    const first = await publishStep(t.app, 'p-river-0001');
     expect(first).toMatchObject({
       postId: 'p-river-0001',
       entryId: 'tag:webxcreta,2026-11-20:post/p-river-0001',
@@ -36,7 +38,7 @@ describe('publishPost (to the box)', () => {
       target: 'box',
     });
     expect(first.editUrl).toMatch(new RegExp(`^${box.url}app/posts/[0-9a-f]{12}$`));
-    const again = await publishPost(t.app, 'p-river-0001');
+    const again = await publishStep(t.app, 'p-river-0001');
     expect(again.editUrl).toBe(first.editUrl);
     expect(await collectionTitles(box.url)).toEqual(['The river trade of the northern towns']);
     const page = await (await fetch(first.url)).text();
@@ -45,7 +47,7 @@ describe('publishPost (to the box)', () => {
 
   it('should update the published entry in place (PUT to its edit link)', async () => {
     t.app.config.publish.author = 'The Bot Itself';
-    const pub = await updatePublishedPost(t.app, 'p-river-0001');
+    const pub = await updateStep(t.app, 'p-river-0001');
     expect(pub.state).toBe('published');
     const entry = await (await fetch(pub.editUrl!, { headers: { authorization: auth } })).text();
     expect(entry).toContain('<name>The Bot Itself</name>');
@@ -53,28 +55,28 @@ describe('publishPost (to the box)', () => {
   });
 
   it('should retract it (DELETE) and record that', async () => {
-    const pub = await retractPost(t.app, 'p-river-0001');
+    const pub = await retractStep(t.app, 'p-river-0001');
     expect(pub.state).toBe('retracted');
     expect(await collectionTitles(box.url)).toEqual([]);
     expect(listPublications(t.app.store()).map((p) => [p.postId, p.state])).toEqual([['p-river-0001', 'retracted']]);
-    await expect(updatePublishedPost(t.app, 'p-river-0001')).rejects.toThrow(/is not published/);
+    await expect(updateStep(t.app, 'p-river-0001')).rejects.toThrow(/is not published/);
   });
 
   it('should reconcile a post left in intent that did reach the server, instead of posting again', async () => {
     const store = t.app.store();
-    await publishPost(t.app, 'p-hills-0002');
+    await publishStep(t.app, 'p-hills-0002');
     store.prepare("UPDATE publications SET state = 'intent', edit_url = NULL, url = NULL WHERE post_id = 'p-hills-0002'").run();
-    const again = await publishPost(t.app, 'p-hills-0002');
+    const again = await publishStep(t.app, 'p-hills-0002');
     expect(again.editUrl).toMatch(/app\/posts\/[0-9a-f]{12}$/);
     expect(await collectionTitles(box.url)).toEqual(['Rain over the southern hills']);
   });
 
   it('should leave another bot\'s box on the configured port alone and start its own', async () => {
     const other = makeTestApp({}, BOX_ENV);
-    const otherBox = await startBox(other.app, { host: '127.0.0.1', port: 0 });
+    const otherBox = await serveBox(other.app, { host: '127.0.0.1', port: 0 });
     const u = makeTestApp({ box: { port: Number(new URL(otherBox.url).port) } }, BOX_ENV);
     withPosts(u, 'post-hills');
-    const pub = await publishPost(u.app, 'p-hills-0002');
+    const pub = await publishStep(u.app, 'p-hills-0002');
     expect(new URL(pub.url).port).not.toBe(new URL(otherBox.url).port);
     expect(u.stderr()).toContain(`something else answers at ${otherBox.url} (not this bot's box)`);
     expect(await collectionTitles(otherBox.url)).toEqual([]);
@@ -86,7 +88,7 @@ describe('publishPost (to the box)', () => {
   it('should start the box in-process when none is running', async () => {
     const u = makeTestApp({}, BOX_ENV);
     withPosts(u, 'post-hills');
-    const pub = await publishPost(u.app, 'p-hills-0002');
+    const pub = await publishStep(u.app, 'p-hills-0002');
     expect(pub.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/posts\/rain-over-the-southern-hills-phills00$/);
     expect(u.stderr()).toMatch(/started the box in-process at http:\/\/127\.0\.0\.1:\d+\//);
     u.app.close();
@@ -141,17 +143,17 @@ describe('publishPost (drafts)', () => {
     withPosts(t, 'post-hills');
     const box = await startTestBox(t);
     const feed = () => fetch(`${box.url}feed.atom`).then((r) => r.text());
-    const pub = await publishPost(t.app, 'p-hills-0002', { draft: true });
+    const pub = await publishStep(t.app, 'p-hills-0002', { draft: true });
     const member = await (await fetch(pub.editUrl!, { headers: { authorization: auth } })).text();
     expect(member).toContain('<app:draft>yes</app:draft>');
     expect(await feed()).not.toContain('Rain over the southern hills');
     expect((await fetch(pub.url)).status).toBe(404);
 
     t.app.config.publish.author = 'Someone Else';
-    expect(await updatePublishedPost(t.app, 'p-hills-0002')).toMatchObject({ draft: true });
+    expect(await updateStep(t.app, 'p-hills-0002')).toMatchObject({ draft: true });
     expect(await feed()).not.toContain('Rain over the southern hills');
 
-    expect(await updatePublishedPost(t.app, 'p-hills-0002', { draft: false })).toMatchObject({ state: 'published', draft: false });
+    expect(await updateStep(t.app, 'p-hills-0002', { draft: false })).toMatchObject({ state: 'published', draft: false });
     expect(await feed()).toContain('Rain over the southern hills');
     expect((await fetch(pub.url)).status).toBe(200);
     await box.close();
@@ -162,10 +164,10 @@ describe('publishPost (drafts)', () => {
 describe('publishPost (to a service document)', () => {
   it('should discover the collection from the service document and post there', async () => {
     const host = makeTestApp({}, BOX_ENV);
-    const box = await startBox(host.app, { host: '127.0.0.1', port: 0 });
+    const box = await serveBox(host.app, { host: '127.0.0.1', port: 0 });
     const t = makeTestApp({ publish: { serviceUrl: `${box.url}app`, user: CREDS.user } }, { WEBXCRETA_APP_PASSWORD: CREDS.password });
     withPosts(t, 'post-hills');
-    const pub = await publishPost(t.app, 'p-hills-0002');
+    const pub = await publishStep(t.app, 'p-hills-0002');
     expect(pub.target).toBe(`${box.url}app`);
     expect(pub.editUrl).toMatch(new RegExp(`^${box.url}app/posts/[0-9a-f]{12}$`));
     expect(await collectionTitles(box.url)).toEqual(['Rain over the southern hills']);
@@ -183,7 +185,7 @@ describe('publishPost (to a service document)', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/service`;
     const t = makeTestApp({ publish: { serviceUrl: url } });
     withPosts(t, 'post-hills');
-    await expect(publishPost(t.app, 'p-hills-0002')).rejects.toThrow(`the service document at ${url} lists no collection that accepts Atom entries`);
+    await expect(publishStep(t.app, 'p-hills-0002')).rejects.toThrow(`the service document at ${url} lists no collection that accepts Atom entries`);
     await new Promise<void>((r) => server.close(() => r()));
     t.app.close();
   });
@@ -195,7 +197,7 @@ describe('publishPost (retries and errors)', () => {
     const url = await server.start();
     const t = makeTestApp({ publish: { collectionUrl: url, retries: 3, retryDelayMs: 5 } });
     withPosts(t, 'post-hills');
-    const pub = await publishPost(t.app, 'p-hills-0002');
+    const pub = await publishStep(t.app, 'p-hills-0002');
     expect(pub.url).toBe(url.replace(/entries$/, 'entries/1'));
     expect(server.posts).toHaveLength(3);
     expect(server.created).toHaveLength(1);
@@ -209,7 +211,7 @@ describe('publishPost (retries and errors)', () => {
     const url = await server.start();
     const t = makeTestApp({ publish: { collectionUrl: url, retries: 2, retryDelayMs: 5, timeoutMs: 300 } });
     withPosts(t, 'post-hills');
-    const pub = await publishPost(t.app, 'p-hills-0002');
+    const pub = await publishStep(t.app, 'p-hills-0002');
     expect(server.posts).toHaveLength(1);
     expect(server.created).toHaveLength(1);
     expect(pub.entryId).toBe('tag:webxcreta,2026-11-21:post/p-hills-0002');
@@ -223,7 +225,7 @@ describe('publishPost (retries and errors)', () => {
     const url = await server.start();
     const t = makeTestApp({ publish: { collectionUrl: url, user: 'me' } }, { WEBXCRETA_APP_PASSWORD: 'wrong' });
     withPosts(t, 'post-hills');
-    const error = (await publishPost(t.app, 'p-hills-0002').catch((e: unknown) => e)) as { message: string; hint: string };
+    const error = (await publishStep(t.app, 'p-hills-0002').catch((e: unknown) => e)) as { message: string; hint: string };
     expect(error.message).toMatch(/refused the credentials \(401\)/);
     expect(error.hint).toMatch(/WEBXCRETA_APP_PASSWORD/);
     expect(server.posts).toEqual([`Basic ${Buffer.from('me:wrong').toString('base64')}`]);
@@ -235,7 +237,7 @@ describe('publishPost (retries and errors)', () => {
   it('should refuse Basic auth over plain HTTP to a non-loopback host unless allowed', async () => {
     const t = makeTestApp({ publish: { collectionUrl: 'http://blog.example.invalid/app/posts', user: 'me' } }, { WEBXCRETA_APP_PASSWORD: 'pw' });
     withPosts(t, 'post-hills');
-    await expect(publishPost(t.app, 'p-hills-0002')).rejects.toThrow(/refusing to send the AtomPub password over plain HTTP to blog.example.invalid/);
+    await expect(publishStep(t.app, 'p-hills-0002')).rejects.toThrow(/refusing to send the AtomPub password over plain HTTP to blog.example.invalid/);
     t.app.close();
   });
 });

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { WebxError } from '../../errors.js';
 import { generateSentences } from '../../generate/index.js';
 import type { GeneratedSentence } from '../../generate/types.js';
-import { createRng, pickSeed } from '../../rng.js';
+import { chooseSeed, createRng } from '../../rng.js';
 import { modelFromInputs } from '../../supplied/index.js';
 import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
@@ -40,8 +40,8 @@ export const registerBrainstorm: RegisterCommand = (program: Command, io: Io) =>
     .action(
       withApp(io, async (app, inputs: string[], flags: BrainstormFlags) => {
         const n = parseCount(flags.count);
-        const { seed, picked } = chooseSeed(app, flags.seed);
-        const source = await modelFromInputs(app, inputs);
+        const { seed, picked } = chooseSeed(flags.seed, app.config.seed);
+        const source = await modelFromInputs(app, inputs, app.io);
         if (picked) app.io.stderr.write(`seed: ${seed}\n`);
         const topic = flags.topic ? splitWords(flags.topic) : app.config.generate.topic;
         const sentences = generateSentences(source.model, n, { ...app.config.generate, topic }, createRng(seed));
@@ -69,9 +69,4 @@ export function parseCount(value: string, max = 10_000): number {
   return n;
 }
 
-/** The flag's seed, else the config's, else a fresh one (which the caller prints). */
-export function chooseSeed(app: App, flag: string | undefined): { seed: string; picked: boolean } {
-  if (flag) return { seed: flag, picked: false };
-  if (app.config.seed) return { seed: app.config.seed, picked: false };
-  return { seed: pickSeed(), picked: true };
-}
+

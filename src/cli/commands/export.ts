@@ -17,7 +17,7 @@ export const registerExport: RegisterCommand = (program: Command, io: Io) => {
     .action(
       withApp(io, async (app, dir: string | undefined) => {
         const outDir = dir ? resolve(app.io.cwd, dir) : app.paths.outDir;
-        const result = exportBlog(app.store(), outDir, blogOf(app.config), { damping: app.config.weight.damping, modelFile: modelFileOf(app.paths.stateDir) });
+        const result = exportBlog(app.store(), outDir, blogOf(app.config.publish, app.config.box), { damping: app.config.weight.damping, modelFile: modelFileOf(app.paths.stateDir) });
         emit(app, { ok: true, ...result }, (r) => `exported ${r.posts} post${r.posts === 1 ? '' : 's'} to ${r.pagesDir}\nfeed: ${r.feedFile}`);
       }),
     );

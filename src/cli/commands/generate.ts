@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { generatePost } from '../../generate/index.js';
 import type { GeneratedSentence, Post } from '../../generate/types.js';
-import { createRng, pickSeed } from '../../rng.js';
+import { chooseSeed, createRng } from '../../rng.js';
 import { loadOrBuildModel } from '../../weight/index.js';
 import { describeSources } from '../../store/describe-sources.js';
 import type { SourceInfo } from '../../site/render-sentences.js';
@@ -45,8 +45,8 @@ export const registerGenerate: RegisterCommand = (program: Command, io: Io) => {
         io,
         async (app, flags: GenerateFlags) => {
           const model = await loadOrBuildModel(app);
-          const seed = app.config.seed || pickSeed();
-          if (!app.config.seed) app.io.stderr.write(`seed: ${seed}\n`);
+          const { seed, picked } = chooseSeed(app.config.seed);
+          if (picked) app.io.stderr.write(`seed: ${seed}\n`);
           const post = generatePost(model, app.config.generate, createRng(seed), { seed, now: new Date().toISOString() });
           const output: GenerateOutput = { ok: true, post };
           const sources = flags.explain && !app.json ? describeSources(app.store(), post) : {};

@@ -1,6 +1,7 @@
 /** `webxcreta posts list|update ID|retract ID`: the stored posts and where they are published. */
 import type { Command } from 'commander';
-import { listPublications, retractPost, updatePublishedPost, type Publication } from '../../publish/index.js';
+import { listPublications, type Publication } from '../../publish/index.js';
+import { retractStep, updateStep } from '../../pipeline/publish-step.js';
 import { readPosts } from '../../store/posts.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
@@ -43,7 +44,7 @@ export const registerPosts: RegisterCommand = (program: Command, io: Io) => {
     .option('--no-draft', 'take it out of draft (onto the blog)')
     .action(
       withApp(io, async (app, id: string, flags: { draft?: boolean }) => {
-        const pub = await updatePublishedPost(app, id, { draft: flags.draft });
+        const pub = await updateStep(app, id, { draft: flags.draft });
         emit(app, { ok: true, ...pub }, (r) => `updated ${r.postId} on ${r.target}: ${r.url ?? r.editUrl}`);
       }),
     );
@@ -53,7 +54,7 @@ export const registerPosts: RegisterCommand = (program: Command, io: Io) => {
     .description('delete the published post from the blog (AtomPub DELETE); it stays in the database')
     .action(
       withApp(io, async (app, id: string) => {
-        const pub = await retractPost(app, id);
+        const pub = await retractStep(app, id);
         emit(app, { ok: true, ...pub }, (r) => `retracted ${r.postId} from ${r.target}`);
       }),
     );

@@ -8,13 +8,13 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { WebxError } from '../../errors.js';
-import { createRng, type Rng } from '../../rng.js';
+import { chooseSeed, createRng, type Rng } from '../../rng.js';
 import { makePrompts, modelFromInputs, type WritingPrompt } from '../../supplied/index.js';
 import type { Model } from '../../model/types.js';
 import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
-import { chooseSeed } from './brainstorm.js';
+
 import type { RegisterCommand } from './index.js';
 import { splitWords } from './run.js';
 
@@ -41,8 +41,8 @@ export const registerPrompt: RegisterCommand = (program: Command, io: Io) => {
       withApp(io, async (app, inputs: string[], flags: PromptFlags) => {
         const topic = flags.topic ? splitWords(flags.topic) : app.config.generate.topic;
         if (topic.length === 0) throw new WebxError('prompt needs a topic', { hint: 'add --topic WORDS, e.g. --topic "river, trade"', exitCode: 2 });
-        const { seed, picked } = chooseSeed(app, flags.seed);
-        const { model } = await modelFromInputs(app, inputs);
+        const { seed, picked } = chooseSeed(flags.seed, app.config.seed);
+        const { model } = await modelFromInputs(app, inputs, app.io);
         if (picked) app.io.stderr.write(`seed: ${seed}\n`);
         const rng = createRng(seed);
         if (flags.interactive) return interact(app, model, topic, rng, seed, resolve(app.io.cwd, flags.save));

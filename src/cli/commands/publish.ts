@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { WebxError } from '../../errors.js';
 import { openTargetName } from '../../publish/target-name.js';
-import { latestUnpublishedPost, publishPost } from '../../publish/index.js';
+import { latestUnpublishedPost } from '../../publish/index.js';
+import { publishStep } from '../../pipeline/publish-step.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
@@ -25,7 +26,7 @@ export const registerPublish: RegisterCommand = (program: Command, io: Io) => {
           }
           throw new WebxError('there is no post to publish yet', { hint: 'generate one with `webxcreta run --no-publish` or `webxcreta run`' });
         }
-        const published = await publishPost(app, id, { draft: flags.draft });
+        const published = await publishStep(app, id, { draft: flags.draft });
         emit(app, { ok: true, ...published }, (r) => `published ${r.postId}${flags.draft ? ' as a draft' : ''}: ${r.url}`);
       }),
     );

@@ -4,7 +4,8 @@
  * finish; a second one abandons it. `webxcreta run` stays the one-shot for system cron.
  */
 import type { Command } from 'commander';
-import { startBox, type RunningBox } from '../../box/index.js';
+import type { RunningBox } from '../../box/index.js';
+import { serveBox } from '../../pipeline/serve-box.js';
 import { pipelineSteps } from '../../schedule/pipeline-steps.js';
 import { startScheduler } from '../../schedule/scheduler.js';
 import type { Io } from '../app.js';
@@ -23,7 +24,7 @@ export const registerSchedule: RegisterCommand = (program: Command, io: Io) => {
         const line = (text: string) => io.stdout.write(`${text}\n`);
         let box: RunningBox | undefined;
         if (schedule.serve && flags.serve) {
-          box = await startBox(app, { host: boxConfig.host, port: boxConfig.port });
+          box = await serveBox(app, { host: boxConfig.host, port: boxConfig.port });
           line(`${new Date().toISOString()} box: serving ${box.url}`);
         }
         const scheduler = startScheduler(pipelineSteps(app), { store: app.store(), log: line, timezone: schedule.timezone });

@@ -1,6 +1,6 @@
 /** `webxcreta serve`: run the box (the bot's own blog: pages, feeds, comments, AtomPub) until stopped. */
 import type { Command } from 'commander';
-import { startBox } from '../../box/index.js';
+import { serveBox } from '../../pipeline/serve-box.js';
 import { WebxError } from '../../errors.js';
 import { isLoopback } from '../../publish/app-client.js';
 import type { Io } from '../app.js';
@@ -23,7 +23,7 @@ export const registerServe: RegisterCommand = (program: Command, io: Io) => {
           throw new WebxError(`--port must be a port number (0–65535), not ${flags.port}`, { exitCode: 2 });
         }
         const host = flags.host ?? app.config.box.host;
-        const box = await startBox(app, { host, port });
+        const box = await serveBox(app, { host, port });
         if (!app.config.publish.baseUrl && !isLoopback(host)) {
           app.log(`links in pages and feeds say ${box.url}; set publish.baseUrl to the address readers use`);
         }
