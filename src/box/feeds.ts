@@ -3,6 +3,7 @@
  * post's comment feed (RFC 4685), the comment feeds (thr:in-reply-to), and the AtomPub collection
  * (every entry, drafts too, with edit links, app:edited and app:control).
  */
+import { VERSION } from '../version.js';
 import { entryToAtom } from '../atom/entry-to-atom.js';
 import { toAtomFeedXml, type AtomEntryObject } from '../atom/atom-xml.js';
 import type { Entry } from '../atom/types.js';
@@ -23,7 +24,7 @@ export function renderPostsFeed(ctx: BoxContext): string {
     subtitle: ctx.blog.subtitle ? { value: ctx.blog.subtitle, type: 'text' } : undefined,
     updated: newest(entries),
     authors: [{ name: ctx.blog.author, uri: ctx.base() }],
-    generator: { text: 'webXcreta', version: '0.1.0' },
+    generator: { text: 'webXcreta', version: VERSION },
     links: [
       { href: absolute(ctx, '/feed.atom'), rel: 'self', type: ATOM },
       { href: ctx.base(), rel: 'alternate', type: 'text/html' },

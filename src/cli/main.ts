@@ -2,6 +2,7 @@
  * The `webxcreta` command line: global options, one subcommand per stage and for the whole job,
  * and the exit-status contract (0 success, 1 failure, 2 bad usage or bad config).
  */
+import { VERSION } from '../version.js';
 import { Command, CommanderError } from 'commander';
 import { isWebxError, describeError } from '../errors.js';
 import type { Io } from './app.js';
@@ -13,7 +14,7 @@ export function buildProgram(io: Io): Command {
     .option('--data <dir>', 'data directory holding webxcreta.config.json and .webxcreta/ (default: $WEBXCRETA_DATA or .)')
     .option('--json', 'print a machine-readable JSON result on stdout')
     .option('-q, --quiet', 'no progress output on stderr')
-    .version('0.1.0')
+    .version(VERSION)
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({

@@ -4,16 +4,15 @@
  * An old or damaged model file is simply rebuilt (it is a cache); one from a newer webXcreta is
  * refused unless `rebuild` is set, so a downgrade never silently discards it.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeStore, type AnalyzeStoreResult } from './analyze-step.js';
 import { loadAnalysis } from '../store/analyses.js';
 import type { Bot } from './bot.js';
-import { isWebxError } from '../errors.js';
 import { readCorpus } from '../harvest/index.js';
 import { buildModel, pickSettings } from '../weight/build-model.js';
 import { fingerprintCorpus } from '../weight/fingerprint-corpus.js';
-import { loadModel, saveModel } from '../store/model-file.js';
+import { saveModel } from '../store/model-file.js';
+import { reuseModel } from './model-cache.js';
 import { MODEL_FILE_NAME } from '../model/model-format.js';
 import type { Model } from '../model/types.js';
 
@@ -47,7 +46,7 @@ export async function refreshModel(app: Bot, options: LoadOrBuildOptions = {}): 
   const corpus = readCorpus(store, { ownOnly: settings.ownOnly });
   const fingerprint = fingerprintCorpus(corpus, settings);
   const file = modelFileOf(app.paths.stateDir);
-  const reused = !options.rebuild && existsSync(file) ? tryReuse(app, file, fingerprint) : undefined;
+  const reused = options.rebuild ? undefined : reuseModel(file, fingerprint, { log: (line) => app.log(line), keepNewer: true });
   let model = reused;
   if (!model) {
     const analysis = loadAnalysis(store, { sourceIds: corpus.sources.map((s) => s.id) });
@@ -56,18 +55,6 @@ export async function refreshModel(app: Bot, options: LoadOrBuildOptions = {}): 
   }
   const ms = { analyze: Math.round(t1 - t0), model: Math.round(performance.now() - t1) };
   return { model, file, analyzed, rebuilt: !reused, ms };
-}
-
-function tryReuse(app: Bot, file: string, fingerprint: string): Model | undefined {
-  try {
-    const model = loadModel(file);
-    if (model.fingerprint === fingerprint) return model;
-    app.log('the corpus or the weight settings changed since the model was built: rebuilding it');
-  } catch (e) {
-    if (isWebxError(e) && e.message.includes('newer webXcreta')) throw e;
-    app.log(`${(e as Error).message}: rebuilding it`);
-  }
-  return undefined;
 }
 
 /** A progress line every 10% of the documents (only when there is work to do). */

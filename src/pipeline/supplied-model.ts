@@ -4,13 +4,14 @@
  * same files give the same model file and a second brainstorm skips tagging entirely. The cache
  * keeps the most recently used few models.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeCorpus } from '../analyze/analyze-corpus.js';
 import type { Corpus } from '../harvest/types.js';
 import { buildModel, pickSettings } from '../weight/build-model.js';
 import { fingerprintCorpus } from '../weight/fingerprint-corpus.js';
-import { loadModel, saveModel } from '../store/model-file.js';
+import { saveModel } from '../store/model-file.js';
+import { reuseModel } from './model-cache.js';
 import type { Model, WeightSettings } from '../model/types.js';
 
 export const SUPPLIED_CACHE_DIR = 'supplied';
@@ -28,15 +29,11 @@ export function loadOrBuildSuppliedModel(stateDir: string, corpus: Corpus, weigh
   const dir = join(stateDir, SUPPLIED_CACHE_DIR);
   const fingerprint = fingerprintCorpus(corpus, settings);
   const file = join(dir, `${fingerprint}.json`);
-  if (existsSync(file)) {
-    try {
-      const model = loadModel(file);
-      const now = new Date();
-      utimesSync(file, now, now);
-      return { model, cached: true, file };
-    } catch (e) {
-      log(`${(e as Error).message}: rebuilding it`);
-    }
+  const cached = reuseModel(file, fingerprint, { log, keepNewer: false });
+  if (cached) {
+    const now = new Date();
+    utimesSync(file, now, now);
+    return { model: cached, cached: true, file };
   }
   const words = corpus.documents.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
   log(`analyzing ${corpus.documents.length} documents (${words.toLocaleString('en-US')} words)…`);

@@ -4,6 +4,7 @@
  * Every stored post that is not retracted is in it, newest first, with the comments readers left on
  * the box. Each file is written atomically, the feed last; pages of posts no longer listed are removed.
  */
+import { VERSION } from '../version.js';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { listComments, type BoxComment } from '../store/comments.js';
@@ -68,7 +69,7 @@ export function exportBlog(store: Store, outDir: string, blog: Blog, options: { 
     subtitle: blog.subtitle ? { value: blog.subtitle, type: 'text' } : undefined,
     updated: entries[0]?.entry.updated ?? '1970-01-01T00:00:00.000Z',
     authors: [{ name: blog.author, uri: base }],
-    generator: { text: 'webXcreta', version: '0.1.0' },
+    generator: { text: 'webXcreta', version: VERSION },
     links: [
       { href: `${base}feed.atom`, rel: 'self', type: 'application/atom+xml' },
       { href: base, rel: 'alternate', type: 'text/html' },
