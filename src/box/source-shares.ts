@@ -5,16 +5,10 @@
 import type { Store } from '../store/open-store.js';
 import { dampings, type Damping } from '../model/damping.js';
 import type { SourceShareRow } from '../site/render-about.js';
+import { sourceWordCounts } from '../store/sources.js';
 
 export function sourceShares(store: Store, damping: Damping): SourceShareRow[] {
-  const rows = store
-    .prepare(
-      `SELECT s.title AS title, s.url AS url, COUNT(d.id) AS documents,
-         COALESCE(SUM(LENGTH(d.text) - LENGTH(REPLACE(d.text, ' ', '')) + 1), 0) AS tokens
-       FROM sources s JOIN documents d ON d.source_id = s.id
-       WHERE s.enabled = 1 GROUP BY s.id ORDER BY tokens DESC, s.title`,
-    )
-    .all() as Array<{ title: string; url: string; documents: number; tokens: number }>;
+  const rows = sourceWordCounts(store);
   const damp = dampings[damping];
   const rawTotal = rows.reduce((a, r) => a + r.tokens, 0) || 1;
   const dampedTotal = rows.reduce((a, r) => a + damp(r.tokens), 0) || 1;

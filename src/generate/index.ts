@@ -34,7 +34,7 @@ const TITLE_WORDS: [number, number] = [2, 7];
 const TOPIC_RATE = 0.35;
 
 export function generatePost(model: Model, options: GenerateOptions, rng: Rng, meta: { seed: string; now: string }): Post {
-  const { g, topics } = prepare(model, options);
+  const { g, topics } = setUpGenerator(model, options);
   const title = makeTitle(g, topics, rng, options);
   const paragraphs: GeneratedSentence[][] = [];
   let k = 0;
@@ -71,7 +71,7 @@ export function generatePost(model: Model, options: GenerateOptions, rng: Rng, m
 
 /** n sentences over the whole length range; each carries a topic word (in turn) when a topic is set. */
 export function generateSentences(model: Model, n: number, options: GenerateOptions, rng: Rng): GeneratedSentence[] {
-  const { g, topics } = prepare(model, options);
+  const { g, topics } = setUpGenerator(model, options);
   const out: GeneratedSentence[] = [];
   let previous: number | undefined;
   for (let k = 0; k < n; k++) {
@@ -90,11 +90,11 @@ export function generateSentences(model: Model, n: number, options: GenerateOpti
 }
 
 export function generateTitle(model: Model, options: GenerateOptions, rng: Rng): GeneratedSentence {
-  const { g, topics } = prepare(model, options);
+  const { g, topics } = setUpGenerator(model, options);
   return makeTitle(g, topics, rng, options);
 }
 
-function prepare(model: Model, options: GenerateOptions): { g: Generator; topics: TopicWord[] } {
+function setUpGenerator(model: Model, options: GenerateOptions): { g: Generator; topics: TopicWord[] } {
   const { lm } = model;
   if (lm.sentences.weight.length === 0) throw emptyModel();
   if (options.minWords > options.maxWords) throw badLengths(options.minWords, options.maxWords);

@@ -5,6 +5,7 @@
  * their own, so one failing feed never takes the others down.
  */
 import type { Store } from '../store/open-store.js';
+import { inTransaction } from '../store/transaction.js';
 
 export type Commit = <T>(writes: () => T) => Promise<T>;
 
@@ -30,15 +31,15 @@ export function groupCommit(store: Store, windowMs = 0, maxBatch = 64): Commit {
     queue = [];
     const results: unknown[] = [];
     try {
-      store.transaction(() => {
+      inTransaction(store, () => {
         results.length = 0;
         for (const p of batch) results.push(p.writes());
-      })();
+      });
       batch.forEach((p, i) => p.resolve(results[i]));
     } catch {
       for (const p of batch) {
         try {
-          p.resolve(store.transaction(p.writes)());
+          p.resolve(inTransaction(store, p.writes));
         } catch (e) {
           p.reject(e);
         }

@@ -5,10 +5,9 @@
  * unchanged. A comment feed that fails is skipped quietly and tried again next run.
  */
 import type { Store } from '../store/open-store.js';
-import { cachedStatement } from '../store/cached-statement.js';
 import { documentIdOf } from './hash-id.js';
 import { readFeed, type ReadContext } from './read-feed.js';
-import { countStoredComments, findDocument, writeDocument, type HarvestedDocument } from '../store/documents.js';
+import { countStoredComments, findDocument, markCommentsSeen, unreadCommentFeeds, writeDocument, type HarvestedDocument } from '../store/documents.js';
 import { toCommentDocument } from './to-documents.js';
 
 /** A post whose comments are wanted: its guid (to find its id once written), comment feed and stated count. */
@@ -37,12 +36,7 @@ export function commentTargets(store: Store, sourceId: string, posts: HarvestedD
 
 /** Stored posts whose comment feed was never read (left over by the cap, or failed): caught up on unchanged feeds. */
 export function pendingCommentTargets(store: Store, sourceId: string, max: number): CommentTarget[] {
-  const rows = cachedStatement(
-    store,
-    `SELECT guid, comments_url, comment_count FROM documents WHERE source_id = ? AND kind = 'post' AND comments_url IS NOT NULL
-       AND comments_seen IS NULL AND comment_count > 0 ORDER BY rowid LIMIT ?`,
-  ).all(sourceId, max) as Array<{ guid: string; comments_url: string; comment_count: number }>;
-  return rows.map((r) => ({ guid: r.guid, commentsUrl: r.comments_url, commentCount: r.comment_count }));
+  return unreadCommentFeeds(store, sourceId, max);
 }
 
 /**
@@ -78,7 +72,7 @@ export function writeComments(store: Store, sourceId: string, read: ReadComments
     }
     if (target.commentCount === undefined) countStoredComments(store, parentId);
     const seen = target.commentCount ?? comments.length;
-    cachedStatement(store, 'UPDATE documents SET comments_seen = ? WHERE id = ?').run(seen, parentId);
+    markCommentsSeen(store, parentId, seen);
   }
   return added;
 }

@@ -9,8 +9,7 @@ import { isBackedOff } from './backoff.js';
 import { commentTargets, pendingCommentTargets, readComments, writeComments } from './harvest-comments.js';
 import { skippedMessage } from './messages.js';
 import { readFeed, type ReadContext } from './read-feed.js';
-import { recordFailure, recordNotModified, recordSuccess } from '../store/record-source.js';
-import { findSource, type SourceRow } from '../store/sources.js';
+import { findSource, moveSource, recordFailure, recordNotModified, recordSuccess, type SourceRow } from '../store/sources.js';
 import { findDocument, writeDocument, type HarvestedDocument } from '../store/documents.js';
 import { toPostDocument } from './to-documents.js';
 import type { FeedResult } from './types.js';
@@ -97,7 +96,7 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
 function adoptFeedUrl(store: Store, source: SourceRow, feedUrl: string): SourceRow | undefined {
   const other = findSource(store, feedUrl);
   if (other && other.id !== source.id) return undefined;
-  store.prepare('UPDATE sources SET url = ?, site_url = COALESCE(site_url, ?) WHERE id = ?').run(feedUrl, source.url, source.id);
+  moveSource(store, source.id, feedUrl, source.url);
   return findSource(store, source.id);
 }
 

@@ -10,6 +10,7 @@ import { findFeed } from './find-feed.js';
 import type { HarvestOptions } from './harvest-feeds.js';
 import { parseOpml } from './opml.js';
 import { addSource, findSource } from '../store/sources.js';
+import { inTransaction } from '../store/transaction.js';
 import type { Source } from './types.js';
 
 export interface ImportedSource {
@@ -19,12 +20,12 @@ export interface ImportedSource {
 
 export function importOpml(store: Store, xml: string, baseUrl: string): ImportedSource[] {
   const feeds = parseOpml(xml, baseUrl);
-  return store.transaction(() =>
+  return inTransaction(store, () =>
     feeds.map((f) => {
       const added = !findSource(store, f.xmlUrl);
       return { source: addSource(store, f.xmlUrl, { title: f.title || undefined, siteUrl: f.htmlUrl }), added };
     }),
-  )();
+  );
 }
 
 export interface DirectoryImport {

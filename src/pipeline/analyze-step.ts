@@ -6,6 +6,8 @@
 import type { Store } from '../store/open-store.js';
 import { ANALYZER_VERSION } from '../analyze/analyzer-version.js';
 import { packAnalyzedText } from '../analyze/pack-text.js';
+import { analysisTokens, documentsToAnalyze, removeOrphanAnalyses, writeAnalyses, type StoredAnalysis } from '../store/analyses.js';
+import { countDocuments, readDocumentText } from '../store/documents.js';
 
 export interface AnalyzeStoreOptions {
   onProgress?(done: number, total: number): void;
@@ -24,46 +26,24 @@ export interface AnalyzeStoreResult {
   tokens: number;
 }
 
-interface DocumentRow {
-  id: string;
-  source_id: string;
-  kind: 'post' | 'comment';
-  title: string;
-  text: string;
-  content_hash: string;
-}
-
 export function analyzeStore(store: Store, options: AnalyzeStoreOptions = {}): AnalyzeStoreResult {
   const batchSize = options.batchSize ?? 200;
-  const removed = store.prepare('DELETE FROM analyses WHERE doc_id NOT IN (SELECT id FROM documents)').run().changes;
-  const total = (store.prepare('SELECT count(*) FROM documents').pluck().get() as number) ?? 0;
-  const pending = store
-    .prepare(
-      `SELECT d.id FROM documents d LEFT JOIN analyses a ON a.doc_id = d.id
-       WHERE a.doc_id IS NULL OR a.content_hash <> d.content_hash OR a.analyzer <> ? ORDER BY d.id`,
-    )
-    .pluck()
-    .all(ANALYZER_VERSION) as string[];
-  const readDocument = store.prepare('SELECT id, source_id, kind, title, text, content_hash FROM documents WHERE id = ?');
-  const writeAnalysis = store.prepare(
-    'INSERT OR REPLACE INTO analyses (doc_id, content_hash, analyzer, tokens, data) VALUES (?, ?, ?, ?, ?)',
-  );
-  const writeBatch = store.transaction((rows: [string, string, string, number, string][]) => {
-    for (const row of rows) writeAnalysis.run(...row);
-  });
+  const removed = removeOrphanAnalyses(store);
+  const total = countDocuments(store);
+  const pending = documentsToAnalyze(store, ANALYZER_VERSION);
   const reused = total - pending.length;
   options.onProgress?.(reused, total);
   for (let start = 0; start < pending.length; start += batchSize) {
-    const rows: [string, string, string, number, string][] = [];
+    const rows: StoredAnalysis[] = [];
     for (const id of pending.slice(start, start + batchSize)) {
-      const row = readDocument.get(id) as DocumentRow | undefined;
-      if (!row) continue; // deleted meanwhile
-      const { data, tokens } = packAnalyzedText(row);
-      rows.push([row.id, row.content_hash, ANALYZER_VERSION, tokens, data]);
+      const doc = readDocumentText(store, id);
+      if (!doc) continue; // deleted meanwhile
+      const { data, tokens } = packAnalyzedText(doc);
+      rows.push({ docId: doc.id, contentHash: doc.contentHash, analyzer: ANALYZER_VERSION, tokens, data });
     }
-    writeBatch(rows);
+    writeAnalyses(store, rows);
     options.onProgress?.(reused + Math.min(start + batchSize, pending.length), total);
   }
-  const tokens = (store.prepare('SELECT coalesce(sum(tokens), 0) FROM analyses').pluck().get() as number) ?? 0;
+  const tokens = analysisTokens(store);
   return { analyzed: pending.length, reused, removed, tokens };
 }

@@ -7,6 +7,7 @@
 import { VERSION } from '../version.js';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { publicEntryIdOfPost } from '../store/box-entries.js';
 import { listComments, type BoxComment } from '../store/comments.js';
 import { describeSources } from '../store/describe-sources.js';
 import { BOX_CSS } from '../site/box-css.js';
@@ -20,6 +21,7 @@ import { aboutData } from '../box/about-data.js';
 import type { Post } from '../generate/types.js';
 import type { Store } from '../store/open-store.js';
 import { readPosts } from '../store/posts.js';
+import { retractedPostIds } from '../store/publications.js';
 import type { Damping } from '../model/damping.js';
 import { toAtomFeedXml } from '../atom/atom-xml.js';
 import { entryToAtom } from '../atom/entry-to-atom.js';
@@ -83,9 +85,7 @@ export function exportBlog(store: Store, outDir: string, blog: Blog, options: { 
 
 /** Stored posts, newest first, leaving out those retracted from a blog. */
 function listedPosts(store: Store): Post[] {
-  const retracted = new Set(
-    (store.prepare("SELECT post_id FROM publications WHERE state = 'retracted'").all() as Array<{ post_id: string }>).map((r) => r.post_id),
-  );
+  const retracted = new Set(retractedPostIds(store));
   return readPosts(store)
     .filter((p) => !retracted.has(p.id))
     .reverse();
@@ -93,8 +93,8 @@ function listedPosts(store: Store): Post[] {
 
 /** Readers' comments on the post's entry in the box, if it was published there. */
 function commentsOf(store: Store, postId: string): BoxComment[] {
-  const row = store.prepare('SELECT id FROM box_entries WHERE post_id = ? AND draft = 0').get(postId) as { id: string } | undefined;
-  return row ? listComments(store, row.id) : [];
+  const entryId = publicEntryIdOfPost(store, postId);
+  return entryId ? listComments(store, entryId) : [];
 }
 
 function removeStalePages(dir: string, keep: Set<string>): void {

@@ -7,6 +7,7 @@ import type { Bot } from '../pipeline/bot.js';
 import { harvestStep } from '../pipeline/harvest-step.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { finishRun, startRun } from '../store/runs.js';
+import { anySourceFetched } from '../store/sources.js';
 import type { ScheduledStep } from './scheduler.js';
 
 export function pipelineSteps(app: Bot): ScheduledStep[] {
@@ -37,7 +38,7 @@ export function pipelineSteps(app: Bot): ScheduledStep[] {
       cron: schedule.post,
       lock: false,
       async run(signal) {
-        const harvested = app.store().prepare('SELECT 1 FROM sources WHERE last_fetched_at IS NOT NULL LIMIT 1').get();
+        const harvested = anySourceFetched(app.store());
         const result = await runPipeline(app, { harvest: !harvested, signal });
         return `"${result.post.title}"${result.published ? ` ${result.published.url}` : ''}`;
       },

@@ -1,9 +1,11 @@
 /**
- * Reads the stored analyses back into one `Analysis`, in document-id order (deterministic whatever
+ * The `analyses` table: one packed analysis per document, written incrementally by the analyze step.
+ * `loadAnalysis` reads them back into one `Analysis`, in document-id order (deterministic whatever
  * order documents were harvested in). Strings are interned while unpacking: a word used a hundred
  * thousand times is held once.
  */
 import type { Store } from './open-store.js';
+import { cachedStatement } from './cached-statement.js';
 import { ANALYZER_VERSION } from '../analyze/analyzer-version.js';
 import { createIntern, unpackDocument } from '../analyze/pack-document.js';
 import type { Analysis, AnalyzedDocument } from '../analyze/types.js';
@@ -40,4 +42,42 @@ export function loadAnalysis(store: Store, options: LoadAnalysisOptions = {}): A
     documents.push(doc);
   }
   return { version: 1, documents };
+}
+
+/** One document's analysis as stored: packed sentences (see pack-document.ts) for the content it was made from. */
+export interface StoredAnalysis {
+  docId: string;
+  contentHash: string;
+  analyzer: string;
+  tokens: number;
+  data: string;
+}
+
+/** Deletes the analyses of documents no longer stored; returns how many. */
+export function removeOrphanAnalyses(store: Store): number {
+  return store.prepare('DELETE FROM analyses WHERE doc_id NOT IN (SELECT id FROM documents)').run().changes;
+}
+
+/** Ids of documents with no analysis by `analyzer` of their current content, in id order. */
+export function documentsToAnalyze(store: Store, analyzer: string): string[] {
+  return store
+    .prepare(
+      `SELECT d.id FROM documents d LEFT JOIN analyses a ON a.doc_id = d.id
+       WHERE a.doc_id IS NULL OR a.content_hash <> d.content_hash OR a.analyzer <> ? ORDER BY d.id`,
+    )
+    .pluck()
+    .all(analyzer) as string[];
+}
+
+/** Stores analyses (replacing a document's previous one) in one transaction. */
+export function writeAnalyses(store: Store, rows: StoredAnalysis[]): void {
+  const write = cachedStatement(store, 'INSERT OR REPLACE INTO analyses (doc_id, content_hash, analyzer, tokens, data) VALUES (?, ?, ?, ?, ?)');
+  store.transaction(() => {
+    for (const r of rows) write.run(r.docId, r.contentHash, r.analyzer, r.tokens, r.data);
+  })();
+}
+
+/** Tokens in all stored analyses. */
+export function analysisTokens(store: Store): number {
+  return (store.prepare('SELECT coalesce(sum(tokens), 0) FROM analyses').pluck().get() as number) ?? 0;
 }

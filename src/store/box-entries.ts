@@ -109,3 +109,9 @@ function freeSlug(store: Store, base: string): string {
   if (!taken.get(base)) return base;
   for (let i = 2; ; i++) if (!taken.get(`${base}-${i}`)) return `${base}-${i}`;
 }
+
+/** The id of the box's public (not draft) entry of a generated post, if it was published there. */
+export function publicEntryIdOfPost(store: Store, postId: string): string | undefined {
+  const row = store.prepare('SELECT id FROM box_entries WHERE post_id = ? AND draft = 0').get(postId) as { id: string } | undefined;
+  return row?.id;
+}

@@ -83,3 +83,39 @@ export function writeDocument(store: Store, sourceId: string, doc: HarvestedDocu
 export function countStoredComments(store: Store, postId: string): void {
   cachedStatement(store, COUNT_COMMENTS).run(postId, postId);
 }
+
+/** A post's comment feed was read: `seen` is the count it was read at (its comments are not read again until that changes). */
+export function markCommentsSeen(store: Store, postId: string, seen: number): void {
+  cachedStatement(store, 'UPDATE documents SET comments_seen = ? WHERE id = ?').run(seen, postId);
+}
+
+/** Stored posts of a source with comments whose comment feed was never read, in the order stored (at most `max`). */
+export function unreadCommentFeeds(store: Store, sourceId: string, max: number): Array<{ guid: string; commentsUrl: string; commentCount: number }> {
+  const rows = cachedStatement(
+    store,
+    `SELECT guid, comments_url, comment_count FROM documents WHERE source_id = ? AND kind = 'post' AND comments_url IS NOT NULL
+       AND comments_seen IS NULL AND comment_count > 0 ORDER BY rowid LIMIT ?`,
+  ).all(sourceId, max) as Array<{ guid: string; comments_url: string; comment_count: number }>;
+  return rows.map((r) => ({ guid: r.guid, commentsUrl: r.comments_url, commentCount: r.comment_count }));
+}
+
+export function countDocuments(store: Store): number {
+  return (store.prepare('SELECT count(*) FROM documents').pluck().get() as number) ?? 0;
+}
+
+/** What analysing a document reads of it. */
+export interface DocumentText {
+  id: string;
+  sourceId: string;
+  kind: DocumentKind;
+  title: string;
+  text: string;
+  contentHash: string;
+}
+
+export function readDocumentText(store: Store, id: string): DocumentText | undefined {
+  return cachedStatement(
+    store,
+    'SELECT id, source_id AS sourceId, kind, title, text, content_hash AS contentHash FROM documents WHERE id = ?',
+  ).get(id) as DocumentText | undefined;
+}

@@ -20,3 +20,15 @@ export function readPosts(store: Store): Post[] {
   const rows = store.prepare('SELECT data FROM posts ORDER BY created_at, id').all() as { data: string }[];
   return rows.map((r) => JSON.parse(r.data) as Post);
 }
+
+export function hasPosts(store: Store): boolean {
+  return store.prepare('SELECT 1 FROM posts LIMIT 1').get() !== undefined;
+}
+
+/** The newest stored post's id, title and creation time. */
+export function latestPost(store: Store): { id: string; title: string; createdAt: string } | undefined {
+  const row = store.prepare('SELECT id, title, created_at FROM posts ORDER BY created_at DESC, id DESC LIMIT 1').get() as
+    | { id: string; title: string; created_at: string }
+    | undefined;
+  return row && { id: row.id, title: row.title, createdAt: row.created_at };
+}

@@ -85,3 +85,8 @@ export function latestUnpublishedPost(store: Store, target: string): string | un
     .get(target) as { id: string } | undefined;
   return row?.id;
 }
+
+/** Ids of the posts retracted from some target. */
+export function retractedPostIds(store: Store): string[] {
+  return (store.prepare("SELECT post_id FROM publications WHERE state = 'retracted'").all() as Array<{ post_id: string }>).map((r) => r.post_id);
+}

@@ -1,9 +1,12 @@
 /**
  * The `sources` table: feeds to harvest (blogs, the bot's own blog). Adding is idempotent: a URL
- * already present returns its row (its kind, title and site are updated when given).
+ * already present returns its row (its kind, title and site are updated when given). A harvest
+ * writes what it learnt about a source on its row: validators, status, failures, backoff.
  */
 import type { Store } from './open-store.js';
+import { nextAttemptAt } from '../harvest/backoff.js';
 import { sourceIdOf } from '../harvest/hash-id.js';
+import { cachedStatement } from './cached-statement.js';
 import type { Source, SourceKind } from '../harvest/types.js';
 
 export interface SourceRow {
@@ -75,4 +78,87 @@ export function listSources(store: Store): SourceListing[] {
 
 export function enabledSources(store: Store): SourceRow[] {
   return store.prepare('SELECT * FROM sources WHERE enabled = 1 ORDER BY added_at, url').all() as SourceRow[];
+}
+
+/** A source's feed URL changes (discovered from its home page, or moved for good); the old URL is kept as its site when it had none. */
+export function moveSource(store: Store, id: string, url: string, previousUrl: string): void {
+  store.prepare('UPDATE sources SET url = ?, site_url = COALESCE(site_url, ?) WHERE id = ?').run(url, previousUrl, id);
+}
+
+export function recordSuccess(store: Store, source: SourceRow, now: string, seen: { status: number; etag?: string; lastModified?: string; title?: string; siteUrl?: string }): void {
+  cachedStatement(
+    store,
+    `UPDATE sources SET etag = ?, last_modified = ?, last_fetched_at = ?, last_status = ?, last_error = NULL, failures = 0,
+       next_attempt_at = NULL, title = CASE WHEN title = '' THEN ? ELSE title END, site_url = COALESCE(site_url, ?) WHERE id = ?`,
+  ).run(seen.etag ?? null, seen.lastModified ?? null, now, seen.status, seen.title ?? '', seen.siteUrl ?? null, source.id);
+}
+
+export function recordNotModified(store: Store, source: SourceRow, now: string): void {
+  cachedStatement(store, `UPDATE sources SET last_fetched_at = ?, last_status = 304, last_error = NULL, failures = 0, next_attempt_at = NULL WHERE id = ?`).run(now, source.id);
+}
+
+/** Counts the failure and sets when to try again; returns that time, if any. */
+export function recordFailure(store: Store, source: SourceRow, now: string, error: string, status?: number, retryAfter?: string): string | undefined {
+  const failures = source.failures + 1;
+  const next = nextAttemptAt(failures, now, retryAfter);
+  cachedStatement(store, `UPDATE sources SET last_fetched_at = ?, last_status = ?, last_error = ?, failures = ?, next_attempt_at = ? WHERE id = ?`).run(
+    now,
+    status ?? null,
+    error,
+    failures,
+    next ?? null,
+    source.id,
+  );
+  return next;
+}
+
+/** Whether any source was ever fetched. */
+export function anySourceFetched(store: Store): boolean {
+  return store.prepare('SELECT 1 FROM sources WHERE last_fetched_at IS NOT NULL LIMIT 1').get() !== undefined;
+}
+
+export interface HarvestSummary {
+  /** The latest fetch of an enabled source. */
+  at: string;
+  /** Enabled sources. */
+  sources: number;
+  /** Enabled sources whose last fetch failed. */
+  failing: number;
+}
+
+/** The last harvest as `webxcreta status` shows it; undefined when no enabled source was ever fetched. */
+export function harvestSummary(store: Store): HarvestSummary | undefined {
+  const row = store
+    .prepare(`SELECT MAX(last_fetched_at) AS at, COUNT(*) AS sources, SUM(CASE WHEN last_error IS NOT NULL THEN 1 ELSE 0 END) AS failing FROM sources WHERE enabled = 1`)
+    .get() as { at: string | null; sources: number; failing: number | null };
+  return row.at ? { at: row.at, sources: row.sources, failing: row.failing ?? 0 } : undefined;
+}
+
+/** Sources whose last fetch failed, most recently fetched first. */
+export function failingSources(store: Store, limit: number): Array<{ url: string; error: string }> {
+  const rows = store.prepare('SELECT url, last_error FROM sources WHERE last_error IS NOT NULL ORDER BY last_fetched_at DESC LIMIT ?').all(limit) as Array<{
+    url: string;
+    last_error: string;
+  }>;
+  return rows.map((r) => ({ url: r.url, error: r.last_error }));
+}
+
+export interface SourceWords {
+  title: string;
+  url: string;
+  documents: number;
+  /** Words (space-separated runs) in the source's documents. */
+  tokens: number;
+}
+
+/** Each enabled source with documents: its document and word counts, most words first. */
+export function sourceWordCounts(store: Store): SourceWords[] {
+  return store
+    .prepare(
+      `SELECT s.title AS title, s.url AS url, COUNT(d.id) AS documents,
+         COALESCE(SUM(LENGTH(d.text) - LENGTH(REPLACE(d.text, ' ', '')) + 1), 0) AS tokens
+       FROM sources s JOIN documents d ON d.source_id = s.id
+       WHERE s.enabled = 1 GROUP BY s.id ORDER BY tokens DESC, s.title`,
+    )
+    .all() as SourceWords[];
 }

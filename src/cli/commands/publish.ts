@@ -4,6 +4,7 @@ import { WebxError } from '../../errors.js';
 import { openTargetName } from '../../publish/target-name.js';
 import { latestUnpublishedPost } from '../../publish/index.js';
 import { publishStep } from '../../pipeline/publish-step.js';
+import { hasPosts } from '../../store/posts.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
@@ -20,7 +21,7 @@ export const registerPublish: RegisterCommand = (program: Command, io: Io) => {
       withApp(io, async (app, postId: string | undefined, flags: { draft?: boolean }) => {
         const id = postId ?? latestUnpublishedPost(app.store(), openTargetName(app.config));
         if (!id) {
-          if (app.store().prepare('SELECT 1 FROM posts LIMIT 1').get()) {
+          if (hasPosts(app.store())) {
             emit(app, { ok: true, nothing: 'every stored post is already published' }, (r) => r.nothing);
             return;
           }

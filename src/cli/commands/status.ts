@@ -2,8 +2,10 @@
 import type { Command } from 'commander';
 import { listPublications } from '../../publish/index.js';
 import { readLocks } from '../../store/locks.js';
+import { latestPost } from '../../store/posts.js';
 import { nextRuns } from '../../schedule/next-runs.js';
 import { recentRuns } from '../../store/runs.js';
+import { failingSources, harvestSummary } from '../../store/sources.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
@@ -16,24 +18,20 @@ export const registerStatus: RegisterCommand = (program: Command, io: Io) => {
     .action(
       withApp(io, async (app) => {
         const store = app.store();
-        const harvest = store
-          .prepare(`SELECT MAX(last_fetched_at) AS at, COUNT(*) AS sources, SUM(CASE WHEN last_error IS NOT NULL THEN 1 ELSE 0 END) AS failing FROM sources WHERE enabled = 1`)
-          .get() as { at: string | null; sources: number; failing: number | null };
-        const post = store.prepare('SELECT id, title, created_at FROM posts ORDER BY created_at DESC, id DESC LIMIT 1').get() as
-          | { id: string; title: string; created_at: string }
-          | undefined;
+        const lastHarvest = harvestSummary(store);
+        const post = latestPost(store);
         const pub = post ? listPublications(store).find((p) => p.postId === post.id) : undefined;
         const runs = recentRuns(store, 50);
         const next = nextRuns(app.config);
-        const failedSources = store.prepare('SELECT url, last_error FROM sources WHERE last_error IS NOT NULL ORDER BY last_fetched_at DESC LIMIT 5').all() as Array<{ url: string; last_error: string }>;
+        const failedSources = failingSources(store, 5);
         const result = {
           ok: true as const,
-          lastHarvest: harvest.at ? { at: harvest.at, sources: harvest.sources, failing: harvest.failing ?? 0 } : undefined,
-          lastPost: post ? { id: post.id, title: post.title, createdAt: post.created_at, state: pub?.state, url: pub?.url, target: pub?.target } : undefined,
+          lastHarvest,
+          lastPost: post ? { id: post.id, title: post.title, createdAt: post.createdAt, state: pub?.state, url: pub?.url, target: pub?.target } : undefined,
           nextRuns: { harvest: next.harvest[0], post: next.post[0] },
           recentErrors: [
             ...runs.filter((r) => r.ok === false).slice(0, 5).map((r) => ({ at: r.finishedAt ?? r.startedAt, what: r.kind, error: r.error ?? '' })),
-            ...failedSources.map((s) => ({ at: '', what: `feed ${s.url}`, error: s.last_error })),
+            ...failedSources.map((s) => ({ at: '', what: `feed ${s.url}`, error: s.error })),
             ...listPublications(store).filter((p) => p.lastError).slice(0, 5).map((p) => ({ at: p.updatedAt, what: `publish ${p.postId}`, error: p.lastError ?? '' })),
           ],
           locks: readLocks(store),
