@@ -69,7 +69,7 @@ function topTemplates(lm: Partial<LanguageModel>, table: TemplateTable | undefin
 
 /** The most specific-free table (context = the slot alone) holds each class's word distribution. */
 function topWords(lm: Partial<LanguageModel>, top: number): SlotWordsReport[] {
-  const table = lm.levels?.find((l) => l.level === 'slot');
+  const table = lm.levels?.slot;
   if (!table || !lm.slots || !lm.words) return [];
   const rows = table.keys.map((slot, r) => {
     const entries: { word: string; weight: number }[] = [];
