@@ -69,6 +69,7 @@ const model: Model = {
   fingerprint: 'brown',
   settings: { damping: 'log-squared', ownShare: 0, ownOnly: false, commentWeight: 0 },
   sources: [],
+  own: { posts: 0, share: 0 },
   documentWeights: weights,
   lm,
 };

@@ -1,44 +1,49 @@
 /**
- * What the "about the statistics" page shows: the model's own source shares and the weight stage's
- * plot (`renderWeightPlot`) when a model file exists, else shares counted from the harvest tables
- * and the page's own bars. The model file is large, so its shares are cached by modification time.
+ * What the "about the statistics" page shows: the shares the model was built with — each source's
+ * share of the words and of the weight, heaviest first, and the weight stage's plot of the same
+ * numbers — or nothing when no model has been built yet. The model file is large, so what the page
+ * needs of it is cached by modification time.
  */
 import { statSync } from 'node:fs';
-import type { Store } from '../store/open-store.js';
 import { loadModel } from '../store/model-file.js';
-import { renderWeightPlot } from '../weight/render-weight-plot.js';
-import type { Damping } from '../model/damping.js';
-import type { SourceShare } from '../model/types.js';
-import type { SourceShareRow } from '../site/render-about.js';
-import { sourceShares } from './source-shares.js';
+import { renderWeightPlot, type PlotShares } from '../weight/render-weight-plot.js';
+import { shareLabel, sortByShare } from '../model/shares.js';
+import type { AboutStats } from '../site/render-about.js';
 
-export interface AboutData {
-  rows: SourceShareRow[];
-  plotSvg?: string;
-}
+let cache: { file: string; mtimeMs: number; stats: AboutStats | undefined } | undefined;
 
-let cache: { file: string; mtimeMs: number; sources: SourceShare[]; ownShare: number } | undefined;
-
-export function aboutData(store: Store, damping: Damping, modelFile?: string): AboutData {
-  const model = modelFile ? readShares(modelFile) : undefined;
-  if (!model || model.sources.length === 0) return { rows: sourceShares(store, damping) };
-  const rows = model.sources.map((s) => ({ title: s.title || s.sourceId, documents: s.documents, tokens: s.tokens, rawShare: s.rawShare, dampedShare: s.dampedShare }));
-  return { rows, plotSvg: `<figure class="plot">${renderWeightPlot(model.sources, { ownShare: model.ownShare })}</figure>` };
-}
-
-function readShares(file: string): { sources: SourceShare[]; ownShare: number } | undefined {
+/** The page's numbers from the model file, or undefined when there is no (readable) model yet. */
+export function aboutData(modelFile: string | undefined): AboutStats | undefined {
+  if (!modelFile) return undefined;
   let mtimeMs: number;
   try {
-    mtimeMs = statSync(file).mtimeMs;
+    mtimeMs = statSync(modelFile).mtimeMs;
   } catch {
     return undefined;
   }
-  if (cache?.file === file && cache.mtimeMs === mtimeMs) return cache;
+  if (cache?.file === modelFile && cache.mtimeMs === mtimeMs) return cache.stats;
+  let shares: PlotShares & { settings: { ownShare: number } };
   try {
-    const model = loadModel(file);
-    cache = { file, mtimeMs, sources: model.sources, ownShare: model.settings.ownShare };
-    return cache;
+    shares = loadModel(modelFile);
   } catch {
     return undefined;
   }
+  cache = { file: modelFile, mtimeMs, stats: toStats(shares) };
+  return cache.stats;
+}
+
+function toStats(model: PlotShares & { settings: { ownShare: number } }): AboutStats | undefined {
+  if (model.sources.length === 0) return undefined;
+  return {
+    damping: model.settings.damping,
+    own: model.sources.some((s) => s.kind === 'own') ? { ...model.own, settingShare: model.settings.ownShare } : undefined,
+    rows: sortByShare(model.sources).map((s) => ({
+      title: shareLabel(s),
+      documents: s.documents,
+      tokens: s.tokens,
+      rawShare: s.rawShare,
+      dampedShare: s.dampedShare,
+    })),
+    plotSvg: `<figure class="plot">${renderWeightPlot(model)}</figure>`,
+  };
 }

@@ -1,6 +1,5 @@
 /** The public side of the box: index, post pages, the statistics page, feeds and the stylesheet. */
 import type { ServerResponse } from 'node:http';
-import type { Damping } from '../model/damping.js';
 import { countComments, listComments } from '../store/comments.js';
 import { countBoxEntries, findBoxEntry, listBoxEntries } from '../store/box-entries.js';
 import type { BoxContext } from './context.js';
@@ -34,8 +33,7 @@ export function handlePage(ctx: BoxContext, res: ServerResponse, path: string, q
   if (path === '/feed.atom') return send(res, 200, renderPostsFeed(ctx), ATOM);
   if (path === '/box.css') return send(res, 200, BOX_CSS, 'text/css; charset=utf-8');
   if (path === '/about') {
-    const about = aboutData(ctx.store, ctx.damping as Damping, ctx.modelFile);
-    return send(res, 200, renderAbout(site, about.rows, ctx.damping, about.plotSvg), HTML);
+    return send(res, 200, renderAbout(site, aboutData(ctx.modelFile), ctx.damping), HTML);
   }
   const m = /^\/posts\/([^/]+)(\/comments\.atom)?$/.exec(path);
   const slug = m ? decodePathPart(m[1]) : undefined;

@@ -1,6 +1,11 @@
 /** Every error the generate stage can raise, in one place: what happened, and what to do. */
 import { WebxError } from '../errors.js';
 
+export const missingLevel = (level: string): WebxError =>
+  new WebxError(`the model has no '${level}' word table: it was built by another webXcreta`, {
+    hint: 'run `webxcreta analyze --rebuild` to build it again from the corpus',
+  });
+
 export const emptyModel = (): WebxError =>
   new WebxError('the model has no sentences to learn from', {
     hint: 'harvest or add some text first (webxcreta harvest, then webxcreta analyze), or point brainstorm at a file',

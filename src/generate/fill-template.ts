@@ -5,19 +5,21 @@
  * refused word is excluded and the draw repeats, then backs off. Returns undefined when a slot
  * has no acceptable word, so the caller can try another template (a bounded number of times).
  */
-import type { LanguageModel } from '../model/language-model.js';
-import { contextKey } from '../weight/model/count-contexts.js';
+import { contextKey } from '../model/context-key.js';
+import type { ContextLevel, LanguageModel } from '../model/language-model.js';
 import type { Rng } from '../rng.js';
-import { drawEntry, findRow, rowHasWord, type LevelIndex } from './index-contexts.js';
+import { drawEntry, findRow, rowHasWord, type LevelIndexes } from './index-contexts.js';
 import { isCorpusSentence, type CopyGuard } from './copy-guard.js';
 import { extendText, type State } from './extend-text.js';
 
 /** Draws per back-off level before the next, shorter context is tried. */
 const DRAWS_PER_LEVEL = 8;
-/** Back-off order over the model's levels (prev2-prev-slot-next, prev-slot-next, prev-slot, slot-next, slot). */
-const LEVEL_ORDER = [0, 1, 3, 2, 4];
-const PREV_SLOT_NEXT = 1;
-const PREV_SLOT = 2;
+/**
+ * Back-off order, by level name: both neighbours first (with the word before the previous one,
+ * then without), then the slot with the next slot before the slot with the previous word, then
+ * the slot alone.
+ */
+export const BACK_OFF: readonly ContextLevel[] = ['prev2-prev-slot-next', 'prev-slot-next', 'slot-next', 'prev-slot', 'slot'];
 /**
  * Draw passes, pickiest first: a word not used in the last few sentences, whose next word keeps a
  * full context, with no near-copy; then the same allowing recent words; then only no near-copy;
@@ -32,7 +34,7 @@ const PASSES = [
 
 export interface FillEnv {
   lm: LanguageModel;
-  levels: LevelIndex[];
+  levels: LevelIndexes;
   /** The hard limit (maxSharedRun). */
   guard: CopyGuard;
   /** A shorter run that draws avoid while they can (real unseen text shares about 3 words). */
@@ -45,7 +47,7 @@ export interface FillEnv {
 /** Where an open slot's word came from: back-off level and table entry (for provenance). */
 export interface WordSource {
   position: number;
-  level: number;
+  level: ContextLevel;
   entry: number;
 }
 
@@ -84,7 +86,7 @@ export function fillTemplate(env: FillEnv, slots: number[], fixed: number[]): Fi
 
 interface Picked {
   state: State;
-  level: number;
+  level: ContextLevel;
   entry: number;
 }
 
@@ -101,13 +103,13 @@ function chooseWord(env: FillEnv, state: State, slots: number[], fixed: number[]
   const openNext = i + 1 < slots.length && fixed[i + 1] < 0;
   // A word "fits" when the next word will have a full context too (or can be the placed topic word).
   const fits = (w: number): boolean =>
-    topicNext >= 0 ? leadsTo(env, w, next, topicNext) : !openNext || hasRow(env, PREV_SLOT_NEXT, w, next, after);
+    topicNext >= 0 ? leadsTo(env, w, next, topicNext) : !openNext || hasRow(env, 'prev-slot-next', w, next, after);
   const excluded = new Set<number>();
   const nearCopies = new Set<number>();
   for (const pass of PASSES) {
-    for (const level of LEVEL_ORDER) {
+    for (const level of BACK_OFF) {
       const L = levels[level];
-      const r = findRow(L, contextKey(L.table.level, S, V, prev2, prev, slot, next));
+      const r = findRow(L, contextKey(level, S, V, prev2, prev, slot, next));
       if (r < 0) continue;
       const size = L.table.rowStart[r + 1] - L.table.rowStart[r];
       for (let d = 0; d < Math.min(DRAWS_PER_LEVEL, size * 2); d++) {
@@ -125,12 +127,12 @@ function chooseWord(env: FillEnv, state: State, slots: number[], fixed: number[]
   return undefined;
 }
 
-const hasRow = (env: FillEnv, level: number, prev: number, slot: number, next: number): boolean =>
-  findRow(env.levels[level], contextKey(env.levels[level].table.level, env.lm.slots.length, env.lm.words.length, 0, prev, slot, next)) >= 0;
+const hasRow = (env: FillEnv, level: ContextLevel, prev: number, slot: number, next: number): boolean =>
+  findRow(env.levels[level], contextKey(level, env.lm.slots.length, env.lm.words.length, 0, prev, slot, next)) >= 0;
 
 /** Whether the corpus has `target` right after word w in slot `slot` (so a placed topic word fits). */
 function leadsTo(env: FillEnv, w: number, slot: number, target: number): boolean {
-  const L = env.levels[PREV_SLOT];
+  const L = env.levels['prev-slot'];
   const r = findRow(L, contextKey('prev-slot', env.lm.slots.length, env.lm.words.length, 0, w, slot, 0));
   return r >= 0 && rowHasWord(L, r, target);
 }

@@ -4,8 +4,10 @@
  * sorted keys (a Map of millions of keys would cost more memory than the model); each level gets
  * cumulative weights reshaped by the temperature.
  */
-import type { ContextTable, LanguageModel } from '../model/language-model.js';
+import { CONTEXT_LEVELS } from '../model/context-key.js';
+import type { ContextLevel, ContextTable, LanguageModel } from '../model/language-model.js';
 import { binarySearch } from './binary-search.js';
+import { missingLevel } from './errors.js';
 
 export interface LevelIndex {
   table: ContextTable;
@@ -14,13 +16,26 @@ export interface LevelIndex {
   cum: Float64Array;
 }
 
-const byModel = new WeakMap<LanguageModel, Map<number, LevelIndex[]>>();
+/** Every level's index under the level's name. */
+export type LevelIndexes = Record<ContextLevel, LevelIndex>;
 
-export function indexContexts(lm: LanguageModel, temperature: number): LevelIndex[] {
+const byModel = new WeakMap<LanguageModel, Map<number, LevelIndexes>>();
+
+export function indexContexts(lm: LanguageModel, temperature: number): LevelIndexes {
   let perTemp = byModel.get(lm);
   if (!perTemp) byModel.set(lm, (perTemp = new Map()));
   let levels = perTemp.get(temperature);
-  if (!levels) perTemp.set(temperature, (levels = lm.levels.map((t) => indexLevel(t, temperature))));
+  if (!levels) perTemp.set(temperature, (levels = indexLevels(lm, temperature)));
+  return levels;
+}
+
+function indexLevels(lm: LanguageModel, temperature: number): LevelIndexes {
+  const levels = {} as LevelIndexes;
+  for (const name of CONTEXT_LEVELS) {
+    const table = lm.levels?.[name];
+    if (table?.level !== name) throw missingLevel(name);
+    levels[name] = indexLevel(table, temperature);
+  }
   return levels;
 }
 

@@ -102,7 +102,7 @@ function setUpGenerator(model: Model, options: GenerateOptions): { g: Generator;
     throw noTemplateOfLength(options.minWords, options.maxWords);
   }
   const levels = indexContexts(lm, options.temperature);
-  const topics = findTopicWords(lm, levels[levels.length - 1], options.topic);
+  const topics = findTopicWords(lm, levels.slot, options.topic);
   const guard = buildCopyGuard(lm, options.maxSharedRun);
   const soft = options.maxSharedRun > SOFT_RUN ? buildCopyGuard(lm, SOFT_RUN) : undefined;
   return { g: { model, levels, guard, soft, temperature: options.temperature, recent: [] }, topics };

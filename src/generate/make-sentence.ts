@@ -6,11 +6,11 @@
  * result is undefined ("no result this time"), never an endless loop.
  */
 import type { Model } from '../model/types.js';
-import type { TemplateTable } from '../model/language-model.js';
+import type { ContextLevel, TemplateTable } from '../model/language-model.js';
 import type { Rng } from '../rng.js';
 import type { GeneratedSentence } from './types.js';
-import { findRow, rowHasWord, type LevelIndex } from './index-contexts.js';
-import { contextKey } from '../weight/model/count-contexts.js';
+import { findRow, rowHasWord, type LevelIndexes } from './index-contexts.js';
+import { contextKey } from '../model/context-key.js';
 import type { CopyGuard } from './copy-guard.js';
 import type { TopicWord } from './find-topic.js';
 import { drawTemplate, samplerFor } from './pick-template.js';
@@ -21,21 +21,21 @@ import { toProvenance } from './to-provenance.js';
 export const ATTEMPTS = 60;
 /**
  * Filled templates compared per sentence: the first whose every word had its full context
- * (levels below FULL_CONTEXT_LEVELS: the previous word and the next slot) wins, else the one
+ * (a FULL_CONTEXT level: the previous word and the next slot) wins, else the one
  * with the fewest words guessed from a shorter context. Each guess costs about 7 points of
  * grammaticality on Brown, so trying a few templates is cheap quality.
  */
 const FILLS = 4;
 /** A placed topic word makes a confident fill rarer: compare more. */
 const TOPIC_FILLS = 12;
-const FULL_CONTEXT_LEVELS = 2;
+const FULL_CONTEXT: ReadonlySet<ContextLevel> = new Set<ContextLevel>(['prev2-prev-slot-next', 'prev-slot-next']);
 /** Sentences whose open-class words the next sentence avoids while it can. */
 const RECENT = 30;
 
 
 export interface Generator {
   model: Model;
-  levels: LevelIndex[];
+  levels: LevelIndexes;
   guard: CopyGuard;
   soft?: CopyGuard;
   temperature: number;
@@ -80,7 +80,7 @@ export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made
     if (!filled) continue;
     fills++;
     const guesses =
-      filled.sources.filter((s) => s.level >= FULL_CONTEXT_LEVELS).length +
+      filled.sources.filter((s) => !FULL_CONTEXT.has(s.level)).length +
       (req.topic && !topicFits(g, filled.words, slots, sampler.at[k]) ? 1 : 0);
     if (!best || guesses < best.guesses) best = { filled, t, slots, guesses };
     if (guesses === 0) break;
@@ -107,9 +107,10 @@ function topicFits(g: Generator, words: number[], slots: number[], at: number): 
   const { lm } = g.model;
   const [S, V] = [lm.slots.length, lm.words.length];
   // After a function word only the full context (word before, slot, slot after) counts: "to river" is in Brown, "lead to river with" is not English.
-  for (const level of lm.slotWord[slots[at - 1]] >= 0 ? [1] : [1, 2]) {
+  const levels: ContextLevel[] = lm.slotWord[slots[at - 1]] >= 0 ? ['prev-slot-next'] : ['prev-slot-next', 'prev-slot'];
+  for (const level of levels) {
     const L = g.levels[level];
-    const r = findRow(L, contextKey(L.table.level, S, V, 0, words[at - 1], slots[at], at + 1 < slots.length ? slots[at + 1] : 0));
+    const r = findRow(L, contextKey(level, S, V, 0, words[at - 1], slots[at], at + 1 < slots.length ? slots[at + 1] : 0));
     if (r >= 0 && rowHasWord(L, r, words[at])) return true;
   }
   return false;

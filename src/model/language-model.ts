@@ -10,9 +10,10 @@
  *   renderer picks the form the next word needs.
  * - A *template* is the slot sequence of one real sentence (or, for titles, of one real title
  *   or noun phrase), weighted by its damped count.
- * - Words are chosen per slot from tables conditioned on context, with back-off
- *   (`levels[0]` is the most specific): (previous word, slot, next slot) → (previous word, slot)
- *   → (slot, next slot) → (slot).
+ * - Words are chosen per slot from tables conditioned on context, one table per context level,
+ *   each under its name (`levels['prev-slot-next']`, …), so generation picks its back-off order
+ *   by name: (two previous words, slot, next slot) → (previous word, slot, next slot) →
+ *   (slot, next slot) → (previous word, slot) → (slot).
  * - `guard` is the corpus as hashed judge-style words, so the generator can refuse any word
  *   that would make a run of more than `maxSharedRun` words shared with a corpus sentence.
  */
@@ -33,8 +34,8 @@ export interface LanguageModel {
   sources: string[];
   sentences: TemplateTable;
   titles: TemplateTable;
-  /** Back-off levels, most specific first; see `ContextLevel`. */
-  levels: ContextTable[];
+  /** The word tables, one per context level, by name; see `ContextLevel`. */
+  levels: ContextTables;
   guard: GuardStream;
 }
 
@@ -54,9 +55,12 @@ export interface TemplateTable {
  * Which context a level is keyed on. Keys are numbers: with S slots and V words,
  * `prev2-prev-slot-next` = (((prev2 * V + prev) mod P) * S + slot) * S + next with P = floor(2^53 / S^2),
  * `prev-slot-next` = (prev * S + slot) * S + next, `prev-slot` = prev * S + slot,
- * `slot-next` = slot * S + next, `slot` = slot.
+ * `slot-next` = slot * S + next, `slot` = slot (see `contextKey` in context-key.ts).
  */
 export type ContextLevel = 'prev2-prev-slot-next' | 'prev-slot-next' | 'prev-slot' | 'slot-next' | 'slot';
+
+/** Every level's table under the level's name. */
+export type ContextTables = Record<ContextLevel, ContextTable>;
 
 /**
  * One back-off level, rows sorted by key, entries of a row sorted by word id:

@@ -24,10 +24,26 @@ export interface SourceShare {
   kind: 'blog' | 'own' | 'file';
   documents: number;
   tokens: number;
-  /** Share of all weight with no damping (proportional to tokens). */
+  /** Share of all tokens: what the source's size alone would give (no damping, no own share). */
   rawShare: number;
-  /** Share of all weight after damping and the own/comment knobs. */
+  /**
+   * Share of the model's weight: the damped size, with the own blog's share as it was when the
+   * model was built (after the ramp, see `Model.own`). What generation draws with, and what every
+   * view of the shares shows.
+   */
   dampedShare: number;
+}
+
+/** The bot's own blog in a model. */
+export interface OwnShare {
+  /** Posts of its own the bot had when the model was built. */
+  posts: number;
+  /**
+   * The share of the weight its own sources got: with other sources beside them,
+   * `weight.ownShare` approached over `weight.ownRampPosts` posts (see weight/own-share.ts);
+   * 1 when they are all there is, 0 when there are none. The sum of the own sources' `dampedShare`.
+   */
+  share: number;
 }
 
 export interface Model {
@@ -35,7 +51,9 @@ export interface Model {
   /** Hash of the analysed corpus (document ids + content hashes) and the settings. */
   fingerprint: string;
   settings: WeightSettings;
+  /** Every source with its shares, as weighed (see `sortByShare` for the order to show them in). */
   sources: SourceShare[];
+  own: OwnShare;
   /** Final weight of each document (docId → weight); the language model's counts are scaled by it. */
   documentWeights: Record<string, number>;
   lm: LanguageModel;

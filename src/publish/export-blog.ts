@@ -62,8 +62,7 @@ export function exportBlog(store: Store, outDir: string, blog: Blog, options: { 
   writeAtomic(join(outDir, 'box.css'), BOX_CSS);
   writeAtomic(join(outDir, 'index.html'), renderIndex(root, pages));
   const damping = options.damping ?? 'log-squared';
-  const about = aboutData(store, damping, options.modelFile);
-  writeAtomic(join(outDir, 'about.html'), renderAbout(root, about.rows, damping, about.plotSvg));
+  writeAtomic(join(outDir, 'about.html'), renderAbout(root, aboutData(options.modelFile), damping));
   const feedFile = join(outDir, 'feed.atom');
   writeAtomic(feedFile, toAtomFeedXml({
     id: `${base}feed.atom`,

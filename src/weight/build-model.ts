@@ -10,7 +10,7 @@ import type { Model, WeightSettings } from '../model/types.js';
 import { weighDocuments } from './weigh-documents.js';
 
 export function buildModel(corpus: Corpus, analysis: Analysis, settings: WeightSettings): Model {
-  const { documentWeights, sources } = weighDocuments(corpus, analysis, settings);
+  const { documentWeights, sources, own } = weighDocuments(corpus, analysis, settings);
   const docs = analysis.documents.filter((d) => documentWeights[d.docId] > 0);
   const lm = buildLanguageModel(docs, documentWeights, { damping: settings.damping });
   return {
@@ -18,6 +18,7 @@ export function buildModel(corpus: Corpus, analysis: Analysis, settings: WeightS
     fingerprint: fingerprintCorpus(corpus, settings),
     settings: pickSettings(settings),
     sources,
+    own,
     documentWeights,
     lm,
   };

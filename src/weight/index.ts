@@ -1,6 +1,6 @@
 /**
  * The weight stage: how much each source and document counts, and the model built with it.
- *   1. weighDocuments     damped source shares, comment boosts, the own-posts share
+ *   1. weighDocuments     damped source shares (shareSources), comment boosts, the own-posts share
  *   2. buildModel         weights + analysis → Model (with the language model) (pure)
  *   3. saveModel/loadModel  the versioned model file
  *   loadOrBuildModel      all of it for the harvested corpus, reusing the file when nothing changed
@@ -11,8 +11,8 @@ export { fingerprintCorpus } from './fingerprint-corpus.js';
 export { saveModel, loadModel } from '../store/model-file.js';
 export { loadOrBuildModel, refreshModel, modelFileOf, type LoadOrBuildOptions, type RefreshResult } from '../pipeline/refresh-model.js';
 export { inspectModel, type InspectReport } from './inspect-model.js';
-export { renderWeightPlot, type WeightPlotOptions } from './render-weight-plot.js';
-export { shareSources } from './share-sources.js';
+export { renderWeightPlot, type PlotShares, type WeightPlotOptions } from './render-weight-plot.js';
+export { shareSources, type ShareSettings, type Shares, type SourceMass } from './share-sources.js';
 export { MODEL_FORMAT } from '../model/model-format.js';
 export { dampings, logSquared, logOnly, linear, type Damping, type DampFn } from '../model/damping.js';
-export type { Model, SourceShare, WeightSettings } from '../model/types.js';
+export type { Model, OwnShare, SourceShare, WeightSettings } from '../model/types.js';

@@ -1,11 +1,12 @@
 /**
  * What a model learned, for people: the heaviest title and sentence templates, each source's share
- * before and after damping, and the heaviest words of each word class. Pure: model in, report out.
+ * of the words and of the weight (the numbers the model was built with, heaviest first), and the
+ * heaviest words of each word class. Pure: model in, report out.
  * Reads the language model's tables (see `model/types.ts`); a field it lacks gives empty lists.
  */
 import type { LanguageModel } from '../model/language-model.js';
-import { shareSources } from './share-sources.js';
-import type { Model, SourceShare } from '../model/types.js';
+import { sortByShare } from '../model/shares.js';
+import type { Model, OwnShare, SourceShare } from '../model/types.js';
 
 export interface TemplateReport {
   /** Slots joined by spaces: function words as themselves, classes by name (NOUN_P, VERB_Z). */
@@ -22,18 +23,15 @@ export interface SlotWordsReport {
   words: { word: string; weight: number }[];
 }
 
-export interface SourceReport extends SourceShare {
-  /** Share under linear and log-squared weighting (with the model's own-posts share). */
-  linearShare: number;
-  logSquaredShare: number;
-}
-
 export interface InspectReport {
   fingerprint: string;
   settings: Model['settings'];
+  /** The own blog's posts and share of the weight in this model (after the ramp). */
+  own: OwnShare;
   documents: number;
   tokens: number;
-  sources: SourceReport[];
+  /** The model's sources and shares, heaviest first (`sortByShare`). */
+  sources: SourceShare[];
   titleTemplates: TemplateReport[];
   sentenceTemplates: TemplateReport[];
   words: SlotWordsReport[];
@@ -43,17 +41,13 @@ type TemplateTable = LanguageModel['sentences'];
 
 export function inspectModel(model: Model, top: number): InspectReport {
   const lm = model.lm as Partial<LanguageModel>;
-  const linear = shareSources(model.sources, 'linear', model.settings.ownShare);
-  const logSquared = shareSources(model.sources, 'log-squared', model.settings.ownShare);
-  const sources = model.sources
-    .map((s, i) => ({ ...s, linearShare: linear[i], logSquaredShare: logSquared[i] }))
-    .sort((a, b) => b.dampedShare - a.dampedShare || a.sourceId.localeCompare(b.sourceId));
   return {
     fingerprint: model.fingerprint,
     settings: model.settings,
+    own: model.own,
     documents: Object.keys(model.documentWeights).length,
     tokens: model.sources.reduce((a, s) => a + s.tokens, 0),
-    sources,
+    sources: sortByShare(model.sources),
     titleTemplates: topTemplates(lm, lm.titles, top),
     sentenceTemplates: topTemplates(lm, lm.sentences, top),
     words: topWords(lm, top),
@@ -75,7 +69,7 @@ function topTemplates(lm: Partial<LanguageModel>, table: TemplateTable | undefin
 
 /** The most specific-free table (context = the slot alone) holds each class's word distribution. */
 function topWords(lm: Partial<LanguageModel>, top: number): SlotWordsReport[] {
-  const table = lm.levels?.find((l) => l.level === 'slot');
+  const table = lm.levels?.slot;
   if (!table || !lm.slots || !lm.words) return [];
   const rows = table.keys.map((slot, r) => {
     const entries: { word: string; weight: number }[] = [];

@@ -9,6 +9,7 @@
  *   source share                S_s = W_s / Σ W              — or, when the bot has own posts and others:
  *                               own sources share ownShare (approached gradually over the bot's
  *                               first posts, see own-share.ts), the others the rest, each pro rata W_s
+ *                               (`shareSources`, the one place shares are computed)
  *   document weight (per token) w_d = N · S_s · b_d / Σ_{e ∈ s} (b_e · t_e)
  *
  * where t_d is the document's token count and N the corpus's. So Σ w_d·t_d = N: a weight is a
@@ -21,13 +22,15 @@ import type { Analysis } from '../analyze/types.js';
 import type { Corpus, Source } from '../harvest/types.js';
 import { dampings } from '../model/damping.js';
 import { emptyCorpus, noOwnPosts } from './errors.js';
-import { effectiveOwnShare } from './own-share.js';
-import type { SourceShare, WeightSettings } from '../model/types.js';
+import { shareSources } from './share-sources.js';
+import type { OwnShare, SourceShare, WeightSettings } from '../model/types.js';
 
 export interface DocumentWeights {
   /** docId → per-token weight (> 0 only; documents left out count 0). */
   documentWeights: Record<string, number>;
   sources: SourceShare[];
+  /** The own blog's posts and the share its sources got (after the ramp). */
+  own: OwnShare;
 }
 
 interface SourceTally {
@@ -59,7 +62,10 @@ export function weighDocuments(corpus: Corpus, analysis: Analysis, settings: Wei
     totalTokens += tokens;
   }
   if (totalTokens === 0) throw settings.ownOnly ? noOwnPosts() : emptyCorpus('the corpus');
-  assignShares([...tallies.values()], damp, effectiveOwnShare(settings.ownShare, ownPosts, settings.ownRampPosts));
+  const list = [...tallies.values()];
+  // A source whose documents all weigh nothing (only comments, at commentWeight 0) has no mass.
+  const { shares, own } = shareSources(list.map((t) => ({ tokens: t.units > 0 ? t.tokens : 0, kind: t.source.kind })), settings, ownPosts);
+  list.forEach((t, i) => (t.share = shares[i]));
   const documentWeights: Record<string, number> = {};
   for (const doc of corpus.documents) {
     const tally = tallies.get(doc.sourceId);
@@ -68,20 +74,8 @@ export function weighDocuments(corpus: Corpus, analysis: Analysis, settings: Wei
     const weight = (totalTokens * tally.share * boostOf(doc.kind, doc.commentCount)) / tally.units;
     if (weight > 0) documentWeights[doc.id] = weight;
   }
-  const sources = [...tallies.values()].map((t) => toSourceShare(t, totalTokens));
-  return { documentWeights, sources };
-}
-
-/** S_s for every source: damped mass, normalised, with the own/others split when both exist. */
-function assignShares(tallies: SourceTally[], damp: (n: number) => number, ownShare: number): void {
-  const massOf = (t: SourceTally) => (t.units > 0 ? damp(t.tokens) : 0);
-  const own = tallies.filter((t) => t.source.kind === 'own');
-  const others = tallies.filter((t) => t.source.kind !== 'own');
-  const ownMass = own.reduce((a, t) => a + massOf(t), 0);
-  const otherMass = others.reduce((a, t) => a + massOf(t), 0);
-  const split = ownMass > 0 && otherMass > 0;
-  for (const t of own) t.share = ownMass === 0 ? 0 : (massOf(t) / ownMass) * (split ? ownShare : 1);
-  for (const t of others) t.share = otherMass === 0 ? 0 : (massOf(t) / otherMass) * (split ? 1 - ownShare : 1);
+  const sources = list.map((t) => toSourceShare(t, totalTokens));
+  return { documentWeights, sources, own };
 }
 
 function toSourceShare(t: SourceTally, totalTokens: number): SourceShare {

@@ -31,6 +31,22 @@ describe('generatePost', () => {
     );
   });
 
+  it('should find the back-off levels by name, whatever order the model lists them in', () => {
+    const names = Object.keys(model.lm.levels) as (keyof typeof model.lm.levels)[];
+    for (const name of names) expect(model.lm.levels[name].level).toBe(name);
+    const reordered = { ...model, lm: { ...model.lm, levels: Object.fromEntries([...names].reverse().map((n) => [n, model.lm.levels[n]])) as typeof model.lm.levels } };
+    expect(Object.keys(reordered.lm.levels)).toEqual([...names].reverse());
+    expect(JSON.stringify(generatePost(reordered, { ...goldenOptions, topic: ['garden'] }, createRng('10'), meta))).toBe(
+      JSON.stringify(generatePost(model, { ...goldenOptions, topic: ['garden'] }, createRng('10'), meta)),
+    );
+  });
+
+  it('should refuse a model that lacks a level, with a hint to rebuild', () => {
+    const { 'prev-slot': _, ...rest } = model.lm.levels;
+    const broken = { ...model, lm: { ...model.lm, levels: rest as typeof model.lm.levels } };
+    expect(() => generatePost(broken, goldenOptions, createRng('11'), meta)).toThrow(/no 'prev-slot' word table/);
+  });
+
   it('should give the requested shape with provenance on every sentence', () => {
     const post = generatePost(model, { ...goldenOptions, paragraphs: 3, sentencesPerParagraph: 2 }, createRng('shape'), meta);
     expect(post.paragraphs.map((p) => p.length)).toEqual([2, 2, 2]);

@@ -38,6 +38,7 @@ export function modelFromTexts(docs: TextDoc[], damping: Damping = 'log-squared'
     fingerprint: 'test',
     settings: { damping, ownShare: 0, ownOnly: false, commentWeight: 0.2 },
     sources: [],
+    own: { posts: 0, share: 0 },
     documentWeights,
     lm: buildLanguageModel(analyzed, documentWeights, { damping }),
   };

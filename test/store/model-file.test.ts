@@ -19,6 +19,7 @@ const model: Model = {
   fingerprint: 'abc123',
   settings: { damping: 'log-squared', ownShare: 0.25, ownOnly: false, commentWeight: 0.2 },
   sources: [{ sourceId: 'A', title: 'Blog "A" <&>', kind: 'blog', documents: 2, tokens: 30, rawShare: 1, dampedShare: 1 }],
+  own: { posts: 0, share: 0 },
   documentWeights: { a1: 1.25, a2: 0.75 },
   lm: { version: 1 } as unknown as LanguageModel, // the envelope checks do not look inside
 };

@@ -22,11 +22,21 @@ describe('inspectModel', () => {
   const model = buildModel(corpus, analyzeCorpus(corpus), settings());
   const report = inspectModel(model, 3);
 
-  it('should rank sources by damped share and give both dampings', () => {
+  it('should give the model\'s own shares, heaviest first', () => {
     expect(report.sources.map((s) => s.sourceId)).toEqual(['A', 'B']);
-    expect(report.sources[0].linearShare).toBeCloseTo(report.sources[0].rawShare, 12);
-    expect(report.sources[0].logSquaredShare).toBeCloseTo(report.sources[0].dampedShare, 12);
-    expect(report).toMatchObject({ documents: 2, tokens: 28, fingerprint: model.fingerprint });
+    expect(report.sources).toEqual([...model.sources].sort((a, b) => b.dampedShare - a.dampedShare));
+    expect(report).toMatchObject({ documents: 2, tokens: 28, fingerprint: model.fingerprint, own: { posts: 0, share: 0 } });
+  });
+
+  it('should sort by the share of the weight, not by the share of the words', () => {
+    const swapped: Model = {
+      ...model,
+      sources: [
+        { sourceId: 'big', title: 'Big', kind: 'blog', documents: 9, tokens: 900, rawShare: 0.9, dampedShare: 0.4 },
+        { sourceId: 'small', title: 'Small', kind: 'blog', documents: 1, tokens: 100, rawShare: 0.1, dampedShare: 0.6 },
+      ],
+    };
+    expect(inspectModel(swapped, 3).sources.map((s) => s.sourceId)).toEqual(['small', 'big']);
   });
 
   it('should list the heaviest templates first, with shares that add up over all', () => {

@@ -1,11 +1,13 @@
 /**
- * `webxcreta inspect`: what the model learned — top templates, each source's share before and
- * after damping, the heaviest words per class — and an SVG plot of the source shares.
+ * `webxcreta inspect`: what the model learned — top templates, each source's share of the words
+ * and of the model's weight (the numbers the model was built with), the heaviest words per class —
+ * and an SVG plot of the same shares.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { WebxError } from '../../errors.js';
+import { formatShare as pct, shareLabel } from '../../model/shares.js';
 import { inspectModel, loadOrBuildModel, renderWeightPlot, type InspectReport } from '../../weight/index.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
@@ -36,22 +38,22 @@ export const registerInspect: RegisterCommand = (program: Command, io: Io) => {
         const report = inspectModel(model, top);
         const svg = flags.svg ? resolve(app.io.cwd, flags.svg) : join(app.paths.stateDir, 'weights.svg');
         mkdirSync(dirname(svg), { recursive: true });
-        writeFileSync(svg, renderWeightPlot(model.sources, { ownShare: model.settings.ownShare }));
+        writeFileSync(svg, renderWeightPlot(model));
         emit<InspectOutput>(app, { ok: true, svg, ...report }, (r) => renderInspect(r, top));
       }),
     );
 };
 
-const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%`;
 const num = (x: number) => (x >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
 function renderInspect(r: InspectOutput, top: number): string {
   const lines = [
-    `model ${r.fingerprint.slice(0, 12)}: ${r.documents} documents, ${r.tokens.toLocaleString('en-US')} tokens, damping ${r.settings.damping}, own share ${r.settings.ownShare}${r.settings.ownOnly ? ' (own posts only)' : ''}, comment weight ${r.settings.commentWeight}`,
+    `model ${r.fingerprint.slice(0, 12)}: ${r.documents} documents, ${r.tokens.toLocaleString('en-US')} tokens, damping ${r.settings.damping}, comment weight ${r.settings.commentWeight}`,
+    ownLine(r),
     '',
-    `Sources (share of the weight: raw tokens → after damping and knobs):`,
+    `Sources (share of the words, by raw token counts → share of the weight in the model):`,
     ...r.sources.slice(0, Math.max(top, 20)).map(
-      (s) => `  ${pct(s.rawShare).padStart(7)} → ${pct(s.dampedShare).padStart(7)}  ${s.title || s.sourceId}${s.kind === 'own' ? ' (own)' : ''}  [${s.documents} docs, ${s.tokens} tokens]`,
+      (s) => `  ${pct(s.rawShare).padStart(7)} → ${pct(s.dampedShare).padStart(7)}  ${shareLabel(s)}  [${s.documents} docs, ${s.tokens} tokens]`,
     ),
     ...(r.sources.length > Math.max(top, 20) ? [`  … and ${r.sources.length - Math.max(top, 20)} more (see --json or the plot)`] : []),
     '',
@@ -67,4 +69,13 @@ function renderInspect(r: InspectOutput, top: number): string {
     `plot: ${r.svg}`,
   ];
   return lines.join('\n');
+}
+
+/** The own blog's share as built, and the setting it grows towards. */
+function ownLine(r: InspectOutput): string {
+  const { ownShare, ownRampPosts, ownOnly } = r.settings;
+  const posts = `${r.own.posts} post${r.own.posts === 1 ? '' : 's'}`;
+  if (ownOnly) return `own blog: ${pct(r.own.share)} of the weight (own posts only, ${posts})`;
+  const ramp = ownRampPosts ? `, ramped in with weight.ownRampPosts ${ownRampPosts}` : '';
+  return `own blog: ${pct(r.own.share)} of the weight from ${posts} (weight.ownShare ${ownShare}${ramp})`;
 }

@@ -3,41 +3,19 @@
  * weight to (context, word) at every level; the sums are damped, so a word that fills a context
  * a thousand times is likelier than one seen once, but not a thousand times likelier.
  */
+import { CONTEXT_LEVELS, contextKey } from '../../model/context-key.js';
 import type { DampFn } from '../../model/damping.js';
-import type { ContextLevel, ContextTable } from '../../model/language-model.js';
+import type { ContextLevel, ContextTable, ContextTables } from '../../model/language-model.js';
 import type { InternedCorpus } from './intern-corpus.js';
-
-export const contextLevels: ContextLevel[] = ['prev2-prev-slot-next', 'prev-slot-next', 'prev-slot', 'slot-next', 'slot'];
-
-/**
- * Pairs of previous words are folded modulo floor(2^53 / S^2) so keys stay exact integers: a rare
- * collision only mixes the candidates of two word pairs, never of two slots.
- */
-const pairMod = (S: number): number => Math.floor(Number.MAX_SAFE_INTEGER / (S * S));
-
-/** The numeric key of a context; S is the number of slots, V the number of words. */
-export function contextKey(level: ContextLevel, S: number, V: number, prev2: number, prev: number, slot: number, next: number): number {
-  switch (level) {
-    case 'prev2-prev-slot-next':
-      return (((prev2 * V + prev) % pairMod(S)) * S + slot) * S + next;
-    case 'prev-slot-next':
-      return (prev * S + slot) * S + next;
-    case 'prev-slot':
-      return prev * S + slot;
-    case 'slot-next':
-      return slot * S + next;
-    case 'slot':
-      return slot;
-  }
-}
 
 /** A word seen this often is judged by its tags: a class it takes less than MIN_SHARE of the time is tagger noise. */
 const MIN_SEEN = 10;
 const MIN_SHARE = 0.1;
 
-export function countContexts(c: InternedCorpus, slotWord: number[], damp: DampFn): ContextTable[] {
+/** One table per context level, each under its name. */
+export function countContexts(c: InternedCorpus, slotWord: number[], damp: DampFn): ContextTables {
   const usual = usualClasses(c, slotWord);
-  return contextLevels.map((level) => countLevel(c, slotWord, usual, damp, level));
+  return Object.fromEntries(CONTEXT_LEVELS.map((level) => [level, countLevel(c, slotWord, usual, damp, level)])) as ContextTables;
 }
 
 /**

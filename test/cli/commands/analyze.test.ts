@@ -54,7 +54,7 @@ describe('inspect', () => {
   it('should write the plot where --svg says, and print sections in words', async () => {
     const r = await run(['inspect', '--svg', 'plot/w.svg']);
     expect(existsSync(join(tmp.dir, 'plot', 'w.svg'))).toBe(true);
-    expect(r.stdout).toMatch(/Sources \(share of the weight/);
+    expect(r.stdout).toMatch(/Sources \(share of the words, by raw token counts → share of the weight in the model\)/);
     expect(r.stdout).toMatch(/Top sentence templates:/);
     expect(r.stdout).toMatch(/Most weighted words per word class:/);
   });

@@ -21,7 +21,7 @@ describe('buildLanguageModel', () => {
     const twice = analyzeTexts([{ docId: 'a', sourceId: 's', text: 'The dogs bark. The dogs bark.' }]);
     const weightOfDogs = (damping: 'log-squared' | 'linear'): number => {
       const lm = buildLanguageModel(twice, { a: 1 }, { damping });
-      const slot = lm.levels[3];
+      const slot = lm.levels.slot;
       return slot.weight[slot.word.indexOf(lm.words.indexOf('dogs'))];
     };
     expect(weightOfDogs('log-squared')).toBe(Number((Math.log(3) ** 2).toPrecision(4)));
@@ -34,7 +34,7 @@ describe('buildLanguageModel', () => {
       { docId: 'b', sourceId: 't', text: 'The cats sleep.' },
     ]);
     const lm = buildLanguageModel(two, { a: 3, b: 1 }, { damping: 'linear' });
-    const slot = lm.levels[3];
+    const slot = lm.levels.slot;
     expect(slot.weight[slot.word.indexOf(lm.words.indexOf('dogs'))]).toBe(1.5);
     expect(slot.weight[slot.word.indexOf(lm.words.indexOf('cats'))]).toBe(0.5);
   });
