@@ -6,9 +6,7 @@
  *   analyzeCorpus        the same for supplied text that never enters the store (pure)
  */
 export { analyzeDocument } from './analyze-document.js';
-export { analyzeStore, type AnalyzeStoreOptions, type AnalyzeStoreResult } from '../pipeline/analyze-step.js';
-export { loadAnalysis, type LoadAnalysisOptions } from '../store/analyses.js';
 export { analyzeCorpus } from './analyze-corpus.js';
 export { tagText } from './tag-text.js';
-export { ANALYZER_VERSION } from './analyzer-version.js';
+export { ANALYZER_VERSION } from '../model/analyzer-version.js';
 export type { Analysis, AnalyzedDocument, TaggedSentence } from './types.js';

@@ -5,7 +5,7 @@
  * unchanged. A comment feed that fails is skipped quietly and tried again next run.
  */
 import type { Store } from '../store/open-store.js';
-import { documentIdOf } from './hash-id.js';
+import { documentIdOf } from '../text/hash-id.js';
 import { readFeed, type ReadContext } from './read-feed.js';
 import { countStoredComments, findDocument, markCommentsSeen, unreadCommentFeeds, writeDocument, type HarvestedDocument } from '../store/documents.js';
 import { toCommentDocument } from './to-documents.js';

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../store/open-store.js';
 import type { Commit } from './group-commit.js';
-import { isBackedOff } from './backoff.js';
+import { isBackedOff } from '../store/backoff.js';
 import { commentTargets, pendingCommentTargets, readComments, writeComments } from './harvest-comments.js';
 import { skippedMessage } from './messages.js';
 import { readFeed, type ReadContext } from './read-feed.js';

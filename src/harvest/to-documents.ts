@@ -1,5 +1,5 @@
 /** Parsed feed items → documents ready to store: clean text, a guid for every item. Pure. */
-import { contentHashOf } from './hash-id.js';
+import { contentHashOf } from '../text/hash-id.js';
 import { htmlToText, plainToText } from '../text/html-to-text.js';
 import type { ParsedItem } from './parsed-feed.js';
 import type { HarvestedDocument } from '../store/documents.js';

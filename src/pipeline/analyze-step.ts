@@ -4,7 +4,7 @@
  * are then written in one short transaction, so readers and the harvester are never held up long.
  */
 import type { Store } from '../store/open-store.js';
-import { ANALYZER_VERSION } from '../analyze/analyzer-version.js';
+import { ANALYZER_VERSION } from '../model/analyzer-version.js';
 import { packAnalyzedText } from '../analyze/pack-text.js';
 import { analysisTokens, documentsToAnalyze, removeOrphanAnalyses, writeAnalyses, type StoredAnalysis } from '../store/analyses.js';
 import { countDocuments, readDocumentText } from '../store/documents.js';

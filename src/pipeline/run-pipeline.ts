@@ -15,7 +15,7 @@ import { chooseSeed, createRng } from '../rng.js';
 import { acquireLock, releaseLock } from '../store/locks.js';
 import { savePost } from '../store/posts.js';
 import { finishRun, startRun } from '../store/runs.js';
-import { loadOrBuildModel, modelFileOf } from '../weight/index.js';
+import { loadOrBuildModel, modelFileOf } from './refresh-model.js';
 import { harvestStep, type HarvestStepOptions } from './harvest-step.js';
 import { summarizeHarvest, type HarvestTotals } from '../harvest/summarize-harvest.js';
 

@@ -11,3 +11,12 @@ export interface PageEntry {
   teaser: string;
   comments: number;
 }
+
+/** A reader's comment on a post (plain text, escaped when rendered). */
+export interface BoxComment {
+  id: number;
+  entryId: string;
+  author: string;
+  text: string;
+  createdAt: string;
+}

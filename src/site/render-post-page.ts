@@ -1,6 +1,6 @@
 /** One post's page: title, body, categories, comments and (on the box) the comment form. */
 import { escapeHtml as e } from '../text/escape-html.js';
-import type { BoxComment } from '../store/comments.js';
+import type { BoxComment } from './page-entry.js';
 import { renderLayout } from './layout.js';
 import type { PageEntry } from './page-entry.js';
 import type { Site } from './site.js';

@@ -6,8 +6,8 @@
  */
 import type { Store } from './open-store.js';
 import { cachedStatement } from './cached-statement.js';
-import { ANALYZER_VERSION } from '../analyze/analyzer-version.js';
-import { createIntern, unpackDocument } from '../analyze/pack-document.js';
+import { ANALYZER_VERSION } from '../model/analyzer-version.js';
+import { createIntern, unpackDocument } from '../model/pack-document.js';
 import type { Analysis, AnalyzedDocument } from '../analyze/types.js';
 
 export interface LoadAnalysisOptions {

@@ -1,13 +1,8 @@
 /** Readers' comments on the box's entries (table `box_comments`): plain text, stored as given, escaped on output. */
+import type { BoxComment } from '../site/page-entry.js';
 import type { Store } from './open-store.js';
 
-export interface BoxComment {
-  id: number;
-  entryId: string;
-  author: string;
-  text: string;
-  createdAt: string;
-}
+export type { BoxComment };
 
 export function addComment(store: Store, c: Omit<BoxComment, 'id'>): BoxComment {
   const info = store

@@ -5,7 +5,7 @@
  */
 import type { Store } from './open-store.js';
 import { cachedStatement } from './cached-statement.js';
-import { contentHashOf, documentIdOf } from '../harvest/hash-id.js';
+import { contentHashOf, documentIdOf } from '../text/hash-id.js';
 import type { DocumentKind } from '../harvest/types.js';
 
 /** One post or comment ready to store: clean text, absolute URLs, ISO dates. */

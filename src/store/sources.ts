@@ -4,8 +4,8 @@
  * writes what it learnt about a source on its row: validators, status, failures, backoff.
  */
 import type { Store } from './open-store.js';
-import { nextAttemptAt } from '../harvest/backoff.js';
-import { sourceIdOf } from '../harvest/hash-id.js';
+import { nextAttemptAt } from './backoff.js';
+import { sourceIdOf } from '../text/hash-id.js';
 import { cachedStatement } from './cached-statement.js';
 import type { Source, SourceKind } from '../harvest/types.js';
 

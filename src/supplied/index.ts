@@ -6,9 +6,7 @@
  */
 export { readSupplied, type ReadSuppliedOptions, type FetchLimits } from './read-supplied.js';
 export { buildSuppliedCorpus, chunkParagraphs, CHUNK_WORDS } from './build-supplied-corpus.js';
-export { loadOrBuildSuppliedModel, type SuppliedModel } from '../pipeline/supplied-model.js';
 export { markdownToText } from './markdown-to-text.js';
 export { noSuppliedText } from './errors.js';
 export type { SuppliedText, SuppliedFormat } from './types.js';
-export { modelFromInputs, type ModelFromInputs } from '../pipeline/model-from-inputs.js';
 export { makePrompts, toWhatIf, PROMPT_COUNTS, type WritingPrompt, type PromptKind } from './make-prompts.js';

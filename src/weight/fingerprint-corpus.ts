@@ -5,7 +5,7 @@
  * ⇒ the model can be reused.
  */
 import { createHash } from 'node:crypto';
-import { ANALYZER_VERSION } from '../analyze/analyzer-version.js';
+import { ANALYZER_VERSION } from '../model/analyzer-version.js';
 import type { Corpus } from '../harvest/types.js';
 import { lmLayout } from './lm-layout.js';
 import { MODEL_FORMAT } from '../model/model-format.js';

@@ -8,8 +8,6 @@
 export { weighDocuments, type DocumentWeights } from './weigh-documents.js';
 export { buildModel } from './build-model.js';
 export { fingerprintCorpus } from './fingerprint-corpus.js';
-export { saveModel, loadModel } from '../store/model-file.js';
-export { loadOrBuildModel, refreshModel, modelFileOf, type LoadOrBuildOptions, type RefreshResult } from '../pipeline/refresh-model.js';
 export { inspectModel, type InspectReport } from './inspect-model.js';
 export { renderWeightPlot, type PlotShares, type WeightPlotOptions } from './render-weight-plot.js';
 export { shareSources, type ShareSettings, type Shares, type SourceMass } from './share-sources.js';

@@ -5,6 +5,7 @@
  * silenced and none dominates. The same numbers as `inspect` and the blog's /about page.
  * Pure: shares in, an SVG document string out; every text is escaped.
  */
+import { escapeXml } from '../text/xml-safe-text.js';
 import { formatShare as percent, shareLabel, sortByShare } from '../model/shares.js';
 import type { Damping } from '../model/damping.js';
 import type { Model } from '../model/types.js';
@@ -81,7 +82,3 @@ function drawRow(r: Row, y: number, max: number): string {
 const legend = (x: number, y: number, color: string, text: string) =>
   `<rect x="${x}" y="${y - 10}" width="12" height="12" fill="${color}"/><text x="${x + 18}" y="${y}">${escapeXml(text)}</text>`;
 
-/** Escapes XML's five special characters and drops the control characters XML 1.0 forbids. */
-export function escapeXml(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-}

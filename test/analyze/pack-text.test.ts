@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brownText } from '../../bench/analyze-brown.js';
 import { analyzeDocument } from '../../src/analyze/analyze-document.js';
-import { packDocument } from '../../src/analyze/pack-document.js';
+import { packDocument } from '../../src/model/pack-document.js';
 import { packAnalyzedText } from '../../src/analyze/pack-text.js';
 import type { CorpusDocument } from '../../src/harvest/types.js';
 

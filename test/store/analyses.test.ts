@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ANALYZER_VERSION } from '../../src/analyze/analyzer-version.js';
+import { ANALYZER_VERSION } from '../../src/model/analyzer-version.js';
 import { packAnalyzedText } from '../../src/analyze/pack-text.js';
 import {
   analysisTokens,

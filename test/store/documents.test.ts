@@ -9,7 +9,7 @@ import {
   writeDocument,
   type HarvestedDocument,
 } from '../../src/store/documents.js';
-import { contentHashOf } from '../../src/harvest/hash-id.js';
+import { contentHashOf } from '../../src/text/hash-id.js';
 import { addSource } from '../../src/store/sources.js';
 import { makeTempStore } from '../helpers/temp-store.js';
 

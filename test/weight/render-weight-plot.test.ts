@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { escapeXml, renderWeightPlot, type PlotShares } from '../../src/weight/render-weight-plot.js';
+import { renderWeightPlot, type PlotShares } from '../../src/weight/render-weight-plot.js';
 import type { SourceShare } from '../../src/model/types.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -60,8 +60,3 @@ describe('renderWeightPlot', () => {
   });
 });
 
-describe('escapeXml', () => {
-  it('should escape the five XML specials', () => {
-    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
-  });
-});

@@ -1,6 +1,6 @@
 /** `webxcreta analyze`: tag what is new in the corpus and (re)build the model; report what it did. */
 import type { Command } from 'commander';
-import { refreshModel, type RefreshResult } from '../../weight/index.js';
+import { refreshModel, type RefreshResult } from '../../pipeline/refresh-model.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';

@@ -7,7 +7,7 @@ import { WebxError } from '../../errors.js';
 import { generateSentences } from '../../generate/index.js';
 import type { GeneratedSentence } from '../../generate/types.js';
 import { chooseSeed, createRng } from '../../rng.js';
-import { modelFromInputs } from '../../supplied/index.js';
+import { modelFromInputs } from '../../pipeline/model-from-inputs.js';
 import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { generatePost } from '../../generate/index.js';
 import type { GeneratedSentence, Post } from '../../generate/types.js';
 import { chooseSeed, createRng } from '../../rng.js';
-import { loadOrBuildModel } from '../../weight/index.js';
+import { loadOrBuildModel } from '../../pipeline/refresh-model.js';
 import { describeSources } from '../../store/describe-sources.js';
 import type { SourceInfo } from '../../site/render-sentences.js';
 import type { Io } from '../app.js';

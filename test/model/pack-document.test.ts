@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createIntern, packDocument, packSentence, unpackDocument, unpackSentence } from '../../src/analyze/pack-document.js';
+import { createIntern, packDocument, packSentence, unpackDocument, unpackSentence } from '../../src/model/pack-document.js';
 import type { AnalyzedDocument, TaggedSentence } from '../../src/analyze/types.js';
 
 const analyses = JSON.parse(

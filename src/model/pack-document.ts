@@ -15,8 +15,7 @@
  * never hold TAB, newline or US: wink-nlp splits on whitespace and `tagTokens` replaces control
  * characters.
  */
-import { collectSentence, hasSpace, type TaggedTokens } from './tag-text.js';
-import type { TaggedSentence } from './types.js';
+import type { TaggedSentence } from '../analyze/types.js';
 
 /** Universal POS tags in a fixed order: their index picks the letter. Never reorder; append. */
 export const POS_TAGS = [
@@ -27,7 +26,7 @@ export const POS_TAGS = [
 const X_INDEX = POS_TAGS.indexOf('X');
 const UPPER_A = 65;
 const LOWER_A = 97;
-const US = '\u001f';
+export const US = '\u001f';
 
 const tagIndex: Record<string, number> = Object.fromEntries(POS_TAGS.map((t, i) => [t, i]));
 
@@ -57,13 +56,13 @@ export function createIntern(): Intern {
 /** The tag letters, [no space before, space before], per tag index. */
 const TAG_CHARS = POS_TAGS.map((_, i) => [String.fromCharCode(LOWER_A + i), String.fromCharCode(UPPER_A + i)]);
 
-const tagOf = (pos: string, space: boolean) => TAG_CHARS[tagIndex[pos] ?? X_INDEX][space ? 1 : 0];
+export const tagOf = (pos: string, space: boolean) => TAG_CHARS[tagIndex[pos] ?? X_INDEX][space ? 1 : 0];
 
 /** The LEMMAS column entry of token k, or '' when its lemma is the lower-cased word. */
-const lemmaEntry = (k: number, word: string, lemma: string) =>
+export const lemmaEntry = (k: number, word: string, lemma: string) =>
   lemma === word || lemma === word.toLowerCase() ? '' : `${k}=${lemma}`;
 
-function joinLine(tags: string, words: string, lemmas: string): string {
+export function joinLine(tags: string, words: string, lemmas: string): string {
   return lemmas ? `${tags}\t${words}\t${lemmas}` : `${tags}\t${words}`;
 }
 
@@ -76,40 +75,6 @@ export function packSentence(s: TaggedSentence): string {
     if (entry) lemmas = lemmas ? `${lemmas}${US}${entry}` : entry;
   }
   return joinLine(tags, s.words.join(US), lemmas);
-}
-
-/**
- * Packs tagged tokens straight into stored lines, one per sentence, without building
- * `TaggedSentence` objects first (the store's fast path): the same lines as
- * `toSentences(t).map(packSentence)`. Returns the number of tokens packed.
- */
-export function packTokens(t: TaggedTokens, lines: string[]): number {
-  const { words, lemmas, pos, spaces, spans } = t;
-  let count = 0;
-  for (let s = 0; s < spans.length; s++) {
-    const end = spans[s][1];
-    let start = spans[s][0];
-    while (start <= end && pos[start] === 'SPACE') start++;
-    if (start > end) continue;
-    const spaceFirst = start > spans[s][0];
-    if (hasSpace(pos, start, end)) {
-      const sentence = collectSentence(t, start, end);
-      if (spaceFirst) sentence.spaces[0] = true;
-      lines.push(packSentence(sentence));
-      count += sentence.words.length;
-      continue;
-    }
-    let tagLine = '';
-    let lemmaLine = '';
-    for (let i = start; i <= end; i++) {
-      tagLine += tagOf(pos[i], (i === start && spaceFirst) || spaces[i] !== '');
-      const entry = lemmaEntry(i - start, words[i], lemmas[i]);
-      if (entry) lemmaLine = lemmaLine ? `${lemmaLine}${US}${entry}` : entry;
-    }
-    lines.push(joinLine(tagLine, words.slice(start, end + 1).join(US), lemmaLine));
-    count += end - start + 1;
-  }
-  return count;
 }
 
 export function unpackSentence(line: string, intern: Intern): TaggedSentence {

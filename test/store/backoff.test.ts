@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBackedOff, nextAttemptAt } from '../../src/harvest/backoff.js';
+import { isBackedOff, nextAttemptAt } from '../../src/store/backoff.js';
 
 const now = '2024-01-01T00:00:00.000Z';
 
