@@ -15,7 +15,9 @@ export async function updatePublishedPost(store: Store, target: PublishTarget, p
   const post = readPost(store, postId);
   if (!post) throw new WebxError(`there is no post ${postId}`, { hint: 'see `webxcreta posts list`', code: 'not-found' });
   const pub = publicationOn(store, target, postId);
-  const entry = { ...toEntry(post, options.blog), updated: new Date().toISOString() };
+  const fresh = toEntry(post, options.blog);
+  // The address stays what it was published at, whatever the title has become.
+  const entry = { ...fresh, slug: pub.slug ?? fresh.slug, updated: new Date().toISOString() };
   const draft = options.draft ?? pub.draft;
   const where = await target.update({ post, entry }, pub, { draft });
   markPublished(store, postId, pub.target, { url: where.url ?? pub.url, editUrl: where.editUrl ?? pub.editUrl, remoteId: where.remoteId }, new Date().toISOString());

@@ -51,7 +51,7 @@ export function redactSecrets(text: string, options: RedactOptions = {}): string
     for (const form of formsOf(secret, options.users ?? [])) out = out.split(form).join(REDACTED);
   }
   out = out.replace(/\b(Basic|Bearer|Digest|Token)(\s+)[A-Za-z0-9+/=._~-]{4,}/gi, `$1$2${REDACTED}`);
-  out = out.replace(/\b(authorization|password|passwd|pwd|secret|token|api[_-]?key)(["']?\s*[:=]\s*["']?)[^\s"'&,;<>]+/gi, (m, key: string, sep: string, value: string) =>
+  out = out.replace(/\b(password|passwd|pwd|secret|token|api[_-]?key)(["']?\s*[:=]\s*["']?)[^\s"'&,;<>]+/gi, (m, key: string, sep: string, value: string) =>
     value === REDACTED ? m : `${key}${sep}${REDACTED}`,
   );
   out = scrubUserinfo(out);
