@@ -10,6 +10,27 @@ export const STATE_DIR = '.webxcreta';
 
 const cron = z.string().min(9, 'a cron expression such as "0 * * * *"');
 
+/** Whether a URL carries no user name or password (`http://bot:pw@host/` leaks the password into logs). */
+const noUserinfo = (value: string): boolean => {
+  try {
+    const u = new URL(value);
+    return !u.username && !u.password;
+  } catch {
+    return true;
+  }
+};
+
+/** A URL without credentials in it; `fix` says where the credentials go instead. */
+const plainUrl = (fix: string) =>
+  z.string().url().refine(noUserinfo, { message: `a URL must not carry a user name or password: ${fix}`, abort: true });
+const APP_CREDENTIALS = 'use `publish.user` + WEBXCRETA_APP_PASSWORD (or `publish.passwordFile`)';
+const WP_CREDENTIALS = 'use `publish.wordpress.user` + WEBXCRETA_WP_PASSWORD (or `publish.wordpress.passwordFile`)';
+const NO_CREDENTIALS = 'remove it (feeds are read without credentials)';
+
+/** Where posts go: see `publishTargetOf` for the default. */
+export const PUBLISH_TARGETS = ['box', 'atompub', 'wordpress', 'static'] as const;
+export type PublishTargetKind = (typeof PUBLISH_TARGETS)[number];
+
 export const configSchema = z.strictObject({
   version: z.literal(1).default(1),
   /** Seed for generation; empty means pick one per run (printed and stored with the post). */
@@ -19,14 +40,14 @@ export const configSchema = z.strictObject({
       /** Harvest the built-in sample blogosphere in `corpus/`, served on 127.0.0.1 for the run. */
       builtin: z.boolean().default(true),
       /** Feed or site URLs harvested besides those added with `webxcreta feeds add`. */
-      feeds: z.array(z.string().url()).default([]),
+      feeds: z.array(plainUrl(NO_CREDENTIALS)).default([]),
       /** OPML files or URLs whose feeds are harvested. */
       opml: z.array(z.string()).default([]),
       /**
        * Feed of the bot's own blog when it publishes to another AtomPub server (harvested as its
        * own). Unset while it publishes to its box: the box's feed is harvested then.
        */
-      own: z.string().url().optional(),
+      own: plainUrl(NO_CREDENTIALS).optional(),
     })
     .prefault({}),
   harvest: z
@@ -81,10 +102,17 @@ export const configSchema = z.strictObject({
       blogSubtitle: z.string().default('A shotgun-spread of statistically sampled prose.'),
       author: z.string().default('webXcreta'),
       /** Public base URL of the blog (used for links and atom:ids); defaults to the box URL. */
-      baseUrl: z.string().url().optional(),
+      baseUrl: plainUrl(NO_CREDENTIALS).optional(),
+      /**
+       * Where `run`, `schedule` and `publish` send posts: `box` (the bot's own blog), `atompub`
+       * (serviceUrl/collectionUrl below), `wordpress` (the `wordpress` section), `static` (Markdown
+       * files, the `static` section). Unset: `atompub` when serviceUrl or collectionUrl is set, else `box`.
+       * `webxcreta publish --to NAME` overrides it for one command.
+       */
+      target: z.enum(PUBLISH_TARGETS).optional(),
       /** AtomPub target: a service document or collection URL. Empty: the bot's own box. */
-      serviceUrl: z.string().url().optional(),
-      collectionUrl: z.string().url().optional(),
+      serviceUrl: plainUrl(APP_CREDENTIALS).optional(),
+      collectionUrl: plainUrl(APP_CREDENTIALS).optional(),
       /** Username for AtomPub Basic auth; the password comes from WEBXCRETA_APP_PASSWORD or passwordFile. */
       user: z.string().optional(),
       passwordFile: z.string().optional(),
@@ -94,6 +122,45 @@ export const configSchema = z.strictObject({
       retries: z.number().int().min(0).max(10).default(3),
       /** First retry delay; each further retry doubles it (a server's Retry-After wins). */
       retryDelayMs: z.number().int().min(0).default(1_000),
+      /** WordPress over its REST API (`publish.target: "wordpress"`), with an Application Password. */
+      wordpress: z
+        .strictObject({
+          /** The site's home page; the REST API is discovered from its `<link rel="https://api.w.org/">`. */
+          url: plainUrl(WP_CREDENTIALS).optional(),
+          /** The REST API root (`https://blog.example.org/wp-json/`), when discovery is not wanted. */
+          apiUrl: plainUrl(WP_CREDENTIALS).optional(),
+          /** The WordPress user; or WEBXCRETA_WP_USER. Its Application Password: WEBXCRETA_WP_PASSWORD or passwordFile. */
+          user: z.string().min(1).optional(),
+          passwordFile: z.string().min(1).optional(),
+          /** Category names every post is filed under (created when missing); the post's topic words become its tags. */
+          categories: z.array(z.string().min(1)).default([]),
+        })
+        .prefault({}),
+      /** A static site (`publish.target: "static"`): one Markdown file with YAML front matter per post. */
+      static: z
+        .strictObject({
+          /** The folder the Markdown files go to (e.g. a Hugo site's `content/posts`), relative to the data directory. */
+          contentDir: z.string().min(1).optional(),
+          /** Run after each new or changed file, as an argv array with no shell, e.g. ["hugo", "--source", "/srv/blog"]. */
+          afterCommand: z.array(z.string().min(1)).min(1).optional(),
+          /** The after-command is stopped (and the publish fails, to be retried) after this long. */
+          afterCommandTimeoutMs: z.number().int().positive().default(120_000),
+          /** Working directory of the after-command, relative to the data directory (default: the content folder). */
+          afterCommandCwd: z.string().min(1).optional(),
+        })
+        .prefault({}),
+    })
+    .superRefine((p, ctx) => {
+      const target = p.target;
+      if (target === 'atompub' && !p.serviceUrl && !p.collectionUrl) {
+        ctx.addIssue({ code: 'custom', path: ['target'], message: '"atompub" needs `publish.serviceUrl` or `publish.collectionUrl`' });
+      }
+      if (target === 'wordpress' && !p.wordpress.url && !p.wordpress.apiUrl) {
+        ctx.addIssue({ code: 'custom', path: ['wordpress', 'url'], message: '"wordpress" needs the site\'s address in `publish.wordpress.url` (or the REST root in `publish.wordpress.apiUrl`)' });
+      }
+      if (target === 'static' && !p.static.contentDir) {
+        ctx.addIssue({ code: 'custom', path: ['static', 'contentDir'], message: '"static" needs the folder to write Markdown files to in `publish.static.contentDir`' });
+      }
     })
     .prefault({}),
   box: z
@@ -123,3 +190,8 @@ export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
 
 export const defaults: Config = configSchema.parse({});
+
+/** The publish target in effect: `publish.target`, else `atompub` when an AtomPub URL is set, else the box. */
+export function publishTargetOf(publish: Pick<Config['publish'], 'target' | 'serviceUrl' | 'collectionUrl'>): PublishTargetKind {
+  return publish.target ?? (publish.serviceUrl || publish.collectionUrl ? 'atompub' : 'box');
+}

@@ -5,6 +5,7 @@
 import { VERSION } from '../version.js';
 import { Command, CommanderError } from 'commander';
 import { isWebxError, describeError } from '../errors.js';
+import { redactSecrets } from '../text/redact.js';
 import type { Io } from './app.js';
 import { commands } from './commands/index.js';
 
@@ -43,8 +44,11 @@ function exitCodeOf(e: unknown, io: Io, json: boolean): number {
   const code = isWebxError(e) ? e.exitCode : 1;
   const hint = isWebxError(e) ? e.hint : undefined;
   const details = isWebxError(e) ? e.details : undefined;
-  if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: describeError(e), hint, ...details }, null, 2)}\n`);
-  io.stderr.write(`webxcreta: ${describeError(e)}\n`);
+  // The last guard: no password from the environment, URL userinfo or auth token is ever printed.
+  const secrets = [io.env.WEBXCRETA_APP_PASSWORD, io.env.WEBXCRETA_WP_PASSWORD, io.env.WEBXCRETA_BOX_PASSWORD];
+  const message = redactSecrets(describeError(e), { secrets, maxLength: 4000 });
+  if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: message, hint, ...details }, null, 2)}\n`);
+  io.stderr.write(`webxcreta: ${message}\n`);
   if (hint) io.stderr.write(`  hint: ${hint}\n`);
   if (!isWebxError(e) && e instanceof Error && process.env.WEBXCRETA_DEBUG) io.stderr.write(`${e.stack}\n`);
   return code;

@@ -1,17 +1,25 @@
 /**
- * Where posts go: the configured AtomPub collection (given, or discovered from a service
- * document), or else the bot's own box — the one already running at `box.host:box.port`, or one
- * started in-process for this publish (on an ephemeral port when the configured one is taken).
+ * Where posts go (`publish.target`): an AtomPub collection (given, or discovered from a service
+ * document); a WordPress site (its REST API discovered from the home page, the login checked
+ * first); a static site's content folder; or else the bot's own box — the one already running at
+ * `box.host:box.port`, or one started in-process for this publish (on an ephemeral port when the
+ * configured one is taken).
  */
+import { resolve } from 'node:path';
 import { acceptsEntries, parseServiceDoc } from '../atom/service-doc.js';
+import { publishTargetOf } from '../config.js';
 import { isWebxError, WebxError } from '../errors.js';
-import { createAppClient, responseError, type AppClient } from '../publish/app-client.js';
+import { createAppClient, responseError, type AppClient, type AppClientOptions } from '../publish/app-client.js';
+import { atomPubTarget } from '../publish/atompub-target.js';
+import { staticTarget } from '../publish/static-target.js';
 import { BOX_TARGET, openTargetName } from '../publish/target-name.js';
 import type { PublishTarget } from '../publish/target.js';
+import { checkWordPressLogin, discoverWordPressApi, wordPressTarget } from '../publish/wordpress-target.js';
 import { boxUrl } from '../site/box-url.js';
 import { BOX_ID_HEADER, boxIdOf } from '../store/box-id.js';
+import { describeSources } from '../store/describe-sources.js';
 import type { Bot } from './bot.js';
-import { resolveAppCredentials, resolveBoxCredentials } from './credentials.js';
+import { knownSecrets, resolveAppCredentials, resolveBoxCredentials, resolveWordPressCredentials, withoutSecrets } from './credentials.js';
 import { serveBox } from './serve-box.js';
 
 const LOOPBACK = '127.0.0.1';
@@ -20,7 +28,7 @@ export type { PublishTarget };
 
 export async function openTarget(app: Bot, signal?: AbortSignal): Promise<PublishTarget> {
   const { publish, box, harvest } = app.config;
-  const clientOptions = {
+  const clientOptions: Omit<AppClientOptions, 'credentials'> = {
     timeoutMs: publish.timeoutMs,
     retries: publish.retries,
     retryDelayMs: publish.retryDelayMs,
@@ -28,17 +36,20 @@ export async function openTarget(app: Bot, signal?: AbortSignal): Promise<Publis
     userAgent: harvest.userAgent,
     signal,
   };
-  if (publish.collectionUrl || publish.serviceUrl) {
+  const name = openTargetName(app.config);
+  const kind = publishTargetOf(publish);
+  if (kind === 'wordpress') return openWordPress(app, name, clientOptions);
+  if (kind === 'static') return openStatic(app, name, signal);
+  if (kind === 'atompub') {
     const client = createAppClient({ ...clientOptions, credentials: resolveAppCredentials(publish, app.env, app.paths.dataDir) });
-    const name = openTargetName(app.config);
     const collectionUrl = publish.collectionUrl ?? (await discoverCollection(client, publish.serviceUrl!));
-    return { name, collectionUrl, client, close: async () => {} };
+    return atomPubTarget({ name, kind, collectionUrl, client, close: async () => {} });
   }
   const credentials = resolveBoxCredentials(app.env, app.paths.stateDir);
   const client = createAppClient({ ...clientOptions, credentials });
   const configured = boxUrl(box.host, box.port);
   if (box.port !== 0 && (await isOwnBoxUp(app, client, configured))) {
-    return { name: BOX_TARGET, collectionUrl: new URL('app/posts', configured).href, client, boxUrl: configured, close: async () => {} };
+    return atomPubTarget({ name: BOX_TARGET, kind: 'box', collectionUrl: new URL('app/posts', configured).href, client, boxUrl: configured, close: async () => {} });
   }
   // Only this process talks to a box started for one publish: it listens on loopback, whatever box.host says.
   const running = await serveBox(app, { host: LOOPBACK, port: box.port, credentials }).catch((e: unknown) => {
@@ -46,7 +57,36 @@ export async function openTarget(app: Bot, signal?: AbortSignal): Promise<Publis
     throw e;
   });
   app.log(`started the box in-process at ${running.url}`);
-  return { name: BOX_TARGET, collectionUrl: new URL('app/posts', running.url).href, client, boxUrl: running.url, close: running.close };
+  return atomPubTarget({ name: BOX_TARGET, kind: 'box', collectionUrl: new URL('app/posts', running.url).href, client, boxUrl: running.url, close: running.close });
+}
+
+/** WordPress: credentials first (a clear error before any request), then the REST root, then a login check. */
+async function openWordPress(app: Bot, name: string, clientOptions: Omit<AppClientOptions, 'credentials'>): Promise<PublishTarget> {
+  const { wordpress } = app.config.publish;
+  const credentials = resolveWordPressCredentials(wordpress, app.env, app.paths.dataDir);
+  const options = { ...clientOptions, secretName: 'WordPress Application Password' };
+  const apiRoot = wordpress.apiUrl ?? (await discoverWordPressApi(createAppClient(options), wordpress.url!));
+  const client = createAppClient({ ...options, credentials });
+  const target = wordPressTarget({ name, apiRoot, client, categories: wordpress.categories });
+  await checkWordPressLogin(client, apiRoot, target.redact);
+  return target;
+}
+
+function openStatic(app: Bot, name: string, signal?: AbortSignal): PublishTarget {
+  const { publish } = app.config;
+  const contentDir = resolve(app.paths.dataDir, publish.static.contentDir!);
+  return staticTarget({
+    name,
+    contentDir,
+    afterCommand: publish.static.afterCommand,
+    afterCommandTimeoutMs: publish.static.afterCommandTimeoutMs,
+    afterCommandCwd: publish.static.afterCommandCwd ? resolve(app.paths.dataDir, publish.static.afterCommandCwd) : contentDir,
+    env: withoutSecrets(app.env),
+    secrets: knownSecrets(app.config, app.env, app.paths.dataDir),
+    describe: (post) => describeSources(app.store(), post),
+    log: (line) => app.log(line),
+    retry: { retries: publish.retries, retryDelayMs: publish.retryDelayMs, signal },
+  });
 }
 
 /** The first collection of the service document that accepts Atom entries. */

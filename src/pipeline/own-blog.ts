@@ -2,12 +2,13 @@
  * The self-referential loop: the bot's own blog is harvested like any other blog (kind 'own'), so
  * its past posts and their comments feed the next post. When the bot publishes to its own box,
  * the box is served on 127.0.0.1 for the harvest and its feed is stored under the canonical URL
- * OWN_BOX_FEED (the box's port changes from run to run); when it publishes elsewhere,
- * `sources.own` names that blog's feed.
+ * OWN_BOX_FEED (the box's port changes from run to run); when it publishes elsewhere (AtomPub,
+ * WordPress, a static site), `sources.own` names that blog's feed.
  */
 import type { Bot } from './bot.js';
 import { serveBox } from './serve-box.js';
 import { addSource } from '../harvest/index.js';
+import { publishTargetOf } from '../config.js';
 
 export const OWN_BOX_BASE = 'http://own.webxcreta.invalid/';
 export const OWN_BOX_FEED = `${OWN_BOX_BASE}feed.atom`;
@@ -26,7 +27,7 @@ export async function openOwnBlog(app: Bot): Promise<OwnBlog> {
     addSource(store, sources.own, { kind: 'own' });
     return nothingToServe;
   }
-  if (publish.serviceUrl || publish.collectionUrl) return nothingToServe;
+  if (publishTargetOf(publish) !== 'box') return nothingToServe;
   addSource(store, OWN_BOX_FEED, { kind: 'own', title: publish.blogTitle });
   const box = await serveBox(app, { host: '127.0.0.1', port: 0 });
   return {

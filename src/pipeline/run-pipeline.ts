@@ -1,7 +1,10 @@
 /**
  * One pass of the whole job: harvest → analyze + weight → generate → publish → export.
  * This is the recipe behind `webxcreta run`, `npm start` and each scheduled post. A lock in the
- * database keeps two runs (or a run and the scheduler) from posting at once.
+ * database keeps two runs (or a run and the scheduler) from posting at once. A run first
+ * publishes what earlier runs left behind (killed or failed before their post was on the
+ * target); the run's row names its post and target as soon as the post is stored, so a run
+ * killed after that leaves nothing lost.
  */
 import type { Bot } from './bot.js';
 import { WebxError } from '../errors.js';
@@ -9,12 +12,16 @@ import { generatePost } from '../generate/index.js';
 import type { Post } from '../generate/types.js';
 import type { HarvestReport } from '../harvest/types.js';
 import { blogOf, exportBlog } from '../publish/index.js';
-import { publishStep } from './publish-step.js';
+import { catchUpStep, publishStep } from './publish-step.js';
+import { openTargetName } from '../publish/target-name.js';
 import type { PublishedEntry } from '../atom/types.js';
 import { chooseSeed, createRng } from '../rng.js';
 import { acquireLock, releaseLock } from '../store/locks.js';
 import { savePost } from '../store/posts.js';
-import { finishRun, startRun } from '../store/runs.js';
+import { inTransaction } from '../store/transaction.js';
+import { closeInterruptedRuns, finishRun, recordRunPost, startRun } from '../store/runs.js';
+import { redactSecrets } from '../text/redact.js';
+import { knownSecrets } from './credentials.js';
 import { loadOrBuildModel, modelFileOf } from './refresh-model.js';
 import { harvestStep, type HarvestStepOptions } from './harvest-step.js';
 import { summarizeHarvest, type HarvestTotals } from '../harvest/summarize-harvest.js';
@@ -38,6 +45,8 @@ export interface PipelineResult {
   harvest?: HarvestTotals;
   model: { fingerprint: string; sources: number; documents: number };
   published?: PublishedEntry;
+  /** Posts earlier runs left behind, published by this one first. */
+  caughtUp?: PublishedEntry[];
   feedFile?: string;
   pagesDir?: string;
 }
@@ -54,21 +63,29 @@ export async function runPipeline(app: Bot, options: PipelineOptions = {}): Prom
       hint: 'wait for it to finish (see `webxcreta status`); a crashed run releases its lock after 30 minutes',
     });
   }
-  const runId = startRun(store, 'run', now());
+  const interrupted = closeInterruptedRuns(store, now());
+  if (interrupted.length) app.log(`${interrupted.length} earlier run${interrupted.length === 1 ? ' was' : 's were'} interrupted (see \`webxcreta status\`)`);
+  const runId = startRun(store, 'run', now(), lock.owner);
   try {
-    const result = await runSteps(app, options, now);
+    const result = await runSteps(app, options, now, runId);
     finishRun(store, runId, now(), { ok: true, summary: { post: result.post.id, url: result.published?.url } });
     return result;
   } catch (e) {
-    finishRun(store, runId, now(), { ok: false, error: (e as Error).message });
+    const error = redactSecrets((e as Error).message, { secrets: knownSecrets(app.config, app.env, app.paths.dataDir) });
+    finishRun(store, runId, now(), { ok: false, error });
     throw e;
   } finally {
     releaseLock(store, lock);
   }
 }
 
-async function runSteps(app: Bot, options: PipelineOptions, now: () => string): Promise<PipelineResult> {
+async function runSteps(app: Bot, options: PipelineOptions, now: () => string, runId: number): Promise<PipelineResult> {
   const store = app.store();
+  let caughtUp: PublishedEntry[] | undefined;
+  if (options.publish !== false) {
+    const catchUp = await catchUpStep(app, { signal: options.signal });
+    if (catchUp.published.length) caughtUp = catchUp.published;
+  }
   let harvest: HarvestReport | undefined;
   if (options.harvest !== false) {
     app.log('harvesting…');
@@ -80,7 +97,11 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string): 
   const { seed } = chooseSeed(options.seed, app.config.seed);
   const generateOptions = { ...app.config.generate, topic: options.topic ?? app.config.generate.topic };
   const post = generatePost(model, generateOptions, createRng(seed), { seed, now: now() });
-  savePost(store, post);
+  // One transaction: a run killed right after it still names its post, to be published by the next.
+  inTransaction(store, () => {
+    savePost(store, post);
+    recordRunPost(store, runId, post.id, options.publish === false ? undefined : openTargetName(app.config));
+  });
 
   const result: PipelineResult = {
     ok: true,
@@ -88,6 +109,7 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string): 
     post: summarizePost(post),
     harvest: harvest && summarizeHarvest(harvest),
     model: { fingerprint: model.fingerprint, sources: model.sources.length, documents: Object.keys(model.documentWeights).length },
+    caughtUp,
   };
   if (options.publish === false) return result;
 

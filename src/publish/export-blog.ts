@@ -1,8 +1,9 @@
 /**
  * The blog as static files for any static host: index.html, one page per post (posts/SLUG.html,
  * each sentence with its sources), about.html, box.css and an Atom feed (feed.atom, RFC 4287).
- * Every stored post that is not retracted is in it, newest first, with the comments readers left on
- * the box. Each file is written atomically, the feed last; pages of posts no longer listed are removed.
+ * Every stored post that is published (not as a draft) on some target is in it, newest first, with
+ * the comments readers left on the box; a post only generated, or left in `intent` by a killed
+ * run, is not. Each file is written atomically, the feed last; pages of posts no longer listed are removed.
  */
 import { VERSION } from '../version.js';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { aboutData } from '../box/about-data.js';
 import type { Post } from '../generate/types.js';
 import type { Store } from '../store/open-store.js';
 import { readPosts } from '../store/posts.js';
-import { retractedPostIds } from '../store/publications.js';
+import { publishedPostIds } from '../store/publications.js';
 import type { Damping } from '../model/damping.js';
 import { toAtomFeedXml } from '../atom/atom-xml.js';
 import { entryToAtom } from '../atom/entry-to-atom.js';
@@ -82,11 +83,11 @@ export function exportBlog(store: Store, outDir: string, blog: Blog, options: { 
   return { feedFile, pagesDir: outDir, posts: posts.length };
 }
 
-/** Stored posts, newest first, leaving out those retracted from a blog. */
+/** Published posts, newest first (not those only generated, left in intent, sent as drafts or retracted). */
 function listedPosts(store: Store): Post[] {
-  const retracted = new Set(retractedPostIds(store));
+  const published = new Set(publishedPostIds(store));
   return readPosts(store)
-    .filter((p) => !retracted.has(p.id))
+    .filter((p) => published.has(p.id))
     .reverse();
 }
 

@@ -16,7 +16,7 @@ export interface FoundEntry {
   editUrl?: string;
 }
 
-export async function findOnServer(client: AppClient, collectionUrl: string, entry: Entry): Promise<FoundEntry | undefined> {
+export async function findOnServer(client: AppClient, collectionUrl: string, entry: Entry, redact?: (text: string) => string): Promise<FoundEntry | undefined> {
   const text = htmlToText(entry.contentHtml);
   let page: string | undefined = collectionUrl;
   const seen = new Set<string>();
@@ -24,7 +24,7 @@ export async function findOnServer(client: AppClient, collectionUrl: string, ent
     seen.add(page);
     const r = await client.sendWithRetries('GET', page, { headers: { accept: 'application/atom+xml' } });
     if (r.status === 404 && page === collectionUrl) return undefined; // a collection some servers create on the first POST
-    if (r.status !== 200) throw responseError('reading the collection to check for an earlier copy', page, r);
+    if (r.status !== 200) throw responseError('reading the collection to check for an earlier copy', page, r, { redact });
     const match = parseFeedEntries(r.body).find((e) => isSame(e, entry, text));
     if (match) return locate(match, page);
     const next = parseFeedLinks(r.body).next;

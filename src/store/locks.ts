@@ -13,8 +13,19 @@ export interface Lock {
   expiresAt: string;
 }
 
+/** A token naming this process (host:pid:random), as locks and publish intents record their owner. */
+export function newOwner(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+/** Whether the process an owner token names may still be running (one on another host is trusted). */
+export function isOwnerAlive(owner: string): boolean {
+  const pid = Number(owner.split(':').at(-2));
+  return Number.isInteger(pid) && pid > 0 ? holderAlive(owner, pid) : false;
+}
+
 export function acquireLock(store: Store, name: string, ttlMs: number, now: Date = new Date()): Lock | undefined {
-  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const owner = newOwner();
   const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
   return store.transaction(() => {
     if (isLockHeld(store, name, now)) return undefined;
@@ -43,6 +54,20 @@ export function renewLock(store: Store, lock: Lock, ttlMs: number, now: Date = n
   const changed = store.prepare('UPDATE locks SET expires_at = ? WHERE name = ? AND owner = ?').run(expiresAt, lock.name, lock.owner).changes;
   if (changed) lock.expiresAt = expiresAt;
   return changed > 0;
+}
+
+/**
+ * Takes the lock, waiting (polling) while another live process holds it; undefined when it is
+ * still held after `waitMs`.
+ */
+export async function waitForLock(store: Store, name: string, ttlMs: number, options: { waitMs: number; pollMs?: number; signal?: AbortSignal }): Promise<Lock | undefined> {
+  const deadline = Date.now() + options.waitMs;
+  for (;;) {
+    const lock = acquireLock(store, name, ttlMs);
+    if (lock || Date.now() >= deadline) return lock;
+    options.signal?.throwIfAborted();
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100));
+  }
 }
 
 export function releaseLock(store: Store, lock: Lock): void {

@@ -6,7 +6,8 @@ import { addComment } from '../../src/store/comments.js';
 import { findBoxEntry } from '../../src/store/box-entries.js';
 import { blogOf, exportBlog } from '../../src/publish/index.js';
 import { savePost } from '../../src/store/posts.js';
-import { fixturePost, makeTestApp, seedCorpus, startTestBox } from '../fixtures/publish/test-app.js';
+import { markPublished, markState, recordIntent } from '../../src/store/publications.js';
+import { fixturePost, makeTestApp, recordPublished, seedCorpus, startTestBox } from '../fixtures/publish/test-app.js';
 import { runMain } from '../fixtures/publish/run-main.js';
 import { validateAtom } from '../fixtures/publish/run-validator.js';
 
@@ -16,11 +17,13 @@ describe('exportBlog', () => {
     seedCorpus(t.app);
     const out = join(t.dir, 'out');
     savePost(t.app.store(), fixturePost('post-river'));
+    recordPublished(t.app, 'p-river-0001');
     const first = exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box));
     expect(first).toEqual({ feedFile: join(out, 'feed.atom'), pagesDir: out, posts: 1 });
     expect(await validateAtom(t.dir, 'check1.atom', readFileSync(first.feedFile, 'utf8'))).toBe('OK');
 
     savePost(t.app.store(), fixturePost('post-hills'));
+    recordPublished(t.app, 'p-hills-0002', 'https://blog.example.org/app/posts');
     const second = exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box));
     expect(second.posts).toBe(2);
     const feed = readFileSync(second.feedFile, 'utf8');
@@ -65,6 +68,7 @@ describe('exportBlog', () => {
     const t = makeTestApp();
     seedCorpus(t.app);
     savePost(t.app.store(), fixturePost('post-river'));
+    recordPublished(t.app, 'p-river-0001');
     t.app.close();
     const r = await runMain(['--data', t.dir, '--json', 'export', 'public'], t.dir);
     expect(r.code).toBe(0);
@@ -77,11 +81,27 @@ describe('exportBlog', () => {
     const out = join(t.dir, 'site');
     savePost(t.app.store(), fixturePost('post-river'));
     savePost(t.app.store(), fixturePost('post-hills'));
-    exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box));
-    t.app
-      .store()
-      .prepare("INSERT INTO publications (post_id, target, entry_id, state, created_at, updated_at) VALUES ('p-hills-0002', 'box', 'x', 'retracted', 'now', 'now')")
-      .run();
+    recordPublished(t.app, 'p-river-0001');
+    recordPublished(t.app, 'p-hills-0002');
+    expect(exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box)).posts).toBe(2);
+    markState(t.app.store(), 'p-hills-0002', 'box', 'retracted', '2026-11-23T00:00:00.000Z');
+    expect(exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box)).posts).toBe(1);
+    expect(readdirSync(join(out, 'posts'))).toEqual(['the-river-trade-of-the-northern-towns-priver00.html']);
+    t.app.close();
+  });
+
+  it('should list only published posts: not those only generated, left in intent by a killed run, or sent as drafts', () => {
+    const t = makeTestApp();
+    seedCorpus(t.app);
+    const out = join(t.dir, 'site');
+    savePost(t.app.store(), fixturePost('post-river'));
+    savePost(t.app.store(), fixturePost('post-hills'));
+    expect(exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box)).posts).toBe(0);
+    recordIntent(t.app.store(), { postId: 'p-river-0001', target: 'box', entryId: 'x', slug: 'x', draft: false }, 'host:999999:dead', '2026-11-22T00:00:00.000Z');
+    recordPublished(t.app, 'p-hills-0002', 'box', { draft: true });
+    expect(exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box)).posts).toBe(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('river');
+    markPublished(t.app.store(), 'p-river-0001', 'box', { url: 'http://127.0.0.1:1/r' }, '2026-11-22T00:00:01.000Z');
     expect(exportBlog(t.app.store(), out, blogOf(t.app.config.publish, t.app.config.box)).posts).toBe(1);
     expect(readdirSync(join(out, 'posts'))).toEqual(['the-river-trade-of-the-northern-towns-priver00.html']);
     t.app.close();

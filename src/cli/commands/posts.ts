@@ -6,13 +6,14 @@ import { readPosts } from '../../store/posts.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
+import { toTarget } from './publish.js';
 import type { RegisterCommand } from './index.js';
 
 interface PostRow {
   id: string;
   title: string;
   createdAt: string;
-  publications: Array<Pick<Publication, 'target' | 'state' | 'draft' | 'url' | 'editUrl' | 'attempts' | 'lastError' | 'updatedAt'>>;
+  publications: Array<Pick<Publication, 'target' | 'state' | 'draft' | 'url' | 'editUrl' | 'remoteId' | 'attempts' | 'lastError' | 'updatedAt'>>;
 }
 
 export const registerPosts: RegisterCommand = (program: Command, io: Io) => {
@@ -31,7 +32,7 @@ export const registerPosts: RegisterCommand = (program: Command, io: Io) => {
             createdAt: p.createdAt,
             publications: pubs
               .filter((x) => x.postId === p.id)
-              .map(({ target, state, draft, url, editUrl, attempts, lastError, updatedAt }) => ({ target, state, draft, url, editUrl, attempts, lastError, updatedAt })),
+              .map(({ target, state, draft, url, editUrl, remoteId, attempts, lastError, updatedAt }) => ({ target, state, draft, url, editUrl, remoteId, attempts, lastError, updatedAt })),
           }));
         emit(app, { ok: true, posts: rows }, (r) => r.posts.map(renderRow).join('\n') || 'no posts yet');
       }),
@@ -39,24 +40,26 @@ export const registerPosts: RegisterCommand = (program: Command, io: Io) => {
   posts
     .command('update')
     .argument('<post-id>')
-    .description('send the post again to its edit link (AtomPub PUT), e.g. after changing the blog\'s name or author')
+    .description('send the post again to where it is published (AtomPub PUT, WordPress update, the static file rewritten), e.g. after changing the blog\'s name or author')
     .option('--draft', 'make it a draft (off the blog)')
     .option('--no-draft', 'take it out of draft (onto the blog)')
+    .option('--to <target>', 'the target it was published on, when not publish.target: box, atompub, wordpress or static')
     .action(
       withApp(io, async (app, id: string, flags: { draft?: boolean }) => {
         const pub = await updateStep(app, id, { draft: flags.draft });
         emit(app, { ok: true, ...pub }, (r) => `updated ${r.postId} on ${r.target}: ${r.url ?? r.editUrl}`);
-      }),
+      }, toTarget),
     );
   posts
     .command('retract')
     .argument('<post-id>')
-    .description('delete the published post from the blog (AtomPub DELETE); it stays in the database')
+    .description('take the published post off the blog (AtomPub DELETE, WordPress trash, the static file removed); it stays in the database')
+    .option('--to <target>', 'the target it was published on, when not publish.target: box, atompub, wordpress or static')
     .action(
       withApp(io, async (app, id: string) => {
         const pub = await retractStep(app, id);
         emit(app, { ok: true, ...pub }, (r) => `retracted ${r.postId} from ${r.target}`);
-      }),
+      }, toTarget),
     );
 };
 

@@ -1,4 +1,4 @@
-/** `webxcreta publish [POST_ID]`: publish a stored post over AtomPub (the newest unpublished one by default). */
+/** `webxcreta publish [POST_ID] [--to TARGET]`: publish a stored post (the newest unpublished one by default) to the configured target. */
 import type { Command } from 'commander';
 import { WebxError } from '../../errors.js';
 import { openTargetName } from '../../publish/target-name.js';
@@ -10,15 +10,25 @@ import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
 import type { RegisterCommand } from './index.js';
 
+/** `--to NAME` as a config override (validated with the rest of the config: a bad name exits 2). */
+export const toTarget = (...args: unknown[]): Record<string, unknown> => {
+  const flags = args.find((a): a is { to?: string } => typeof a === 'object' && a !== null && 'to' in a);
+  return flags?.to ? { publish: { target: flags.to } } : {};
+};
+
 export const registerPublish: RegisterCommand = (program: Command, io: Io) => {
   program
     .command('publish')
     .argument('[post-id]', 'the post to publish (default: the newest one not yet published)')
-    .description('publish a generated post over AtomPub (to publish.serviceUrl/collectionUrl, or to the box)')
-    .option('--draft', 'send it as a draft (app:control): kept off the blog until `posts update ID --no-draft`')
-    .addHelpText('after', '\nExamples:\n  webxcreta publish\n  webxcreta publish 3f9a2c --json\n\nNever posts twice: a post already published is reported, a crashed publish is reconciled first.')
+    .description('publish a generated post to the configured target (publish.target: the box, AtomPub, WordPress or a static site)')
+    .option('--draft', 'send it as a draft: kept off the blog until `posts update ID --no-draft`')
+    .option('--to <target>', 'publish there instead of publish.target: box, atompub, wordpress or static (each with its settings in the config)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  webxcreta publish\n  webxcreta publish 3f9a2c --json\n  webxcreta publish --to wordpress\n\nNever posts twice: a post already published is reported, a crashed publish is reconciled first, and two publishers of one post take turns.',
+    )
     .action(
-      withApp(io, async (app, postId: string | undefined, flags: { draft?: boolean }) => {
+      withApp(io, async (app, postId: string | undefined, flags: { draft?: boolean; to?: string }) => {
         const id = postId ?? latestUnpublishedPost(app.store(), openTargetName(app.config));
         if (!id) {
           if (hasPosts(app.store())) {
@@ -29,6 +39,6 @@ export const registerPublish: RegisterCommand = (program: Command, io: Io) => {
         }
         const published = await publishStep(app, id, { draft: flags.draft });
         emit(app, { ok: true, ...published }, (r) => `published ${r.postId}${flags.draft ? ' as a draft' : ''}: ${r.url}`);
-      }),
+      }, toTarget),
     );
 };

@@ -1,10 +1,11 @@
-/** `webxcreta status`: last harvest, last post, next scheduled runs, recent errors and held locks. */
+/** `webxcreta status`: last harvest, last post, next scheduled runs, recent errors, held locks, stuck intents and interrupted runs. */
 import type { Command } from 'commander';
 import { listPublications } from '../../publish/index.js';
+import { stuckIntents } from '../../store/publications.js';
 import { readLocks } from '../../store/locks.js';
 import { latestPost } from '../../store/posts.js';
 import { nextRuns } from '../../schedule/next-runs.js';
-import { recentRuns } from '../../store/runs.js';
+import { interruptedRuns, recentRuns } from '../../store/runs.js';
 import { failingSources, harvestSummary } from '../../store/sources.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
@@ -35,6 +36,8 @@ export const registerStatus: RegisterCommand = (program: Command, io: Io) => {
             ...listPublications(store).filter((p) => p.lastError).slice(0, 5).map((p) => ({ at: p.updatedAt, what: `publish ${p.postId}`, error: p.lastError ?? '' })),
           ],
           locks: readLocks(store),
+          stuckIntents: stuckIntents(store).map((p) => ({ postId: p.postId, target: p.target, since: p.updatedAt, attempts: p.attempts, lastError: p.lastError })),
+          interruptedRuns: interruptedRuns(store).map((r) => ({ id: r.id, kind: r.kind, startedAt: r.startedAt, postId: r.postId })),
         };
         emit(app, result, renderStatus);
       }),
@@ -47,6 +50,8 @@ function renderStatus(r: {
   nextRuns: { harvest?: string; post?: string };
   recentErrors: Array<{ at: string; what: string; error: string }>;
   locks: Array<{ name: string; owner: string; expiresAt: string }>;
+  stuckIntents: Array<{ postId: string; target: string; since: string; attempts: number; lastError?: string }>;
+  interruptedRuns: Array<{ id: number; kind: string; startedAt: string; postId?: string }>;
 }): string {
   const lines = [
     `last harvest: ${r.lastHarvest ? `${r.lastHarvest.at} (${r.lastHarvest.sources} sources, ${r.lastHarvest.failing} failing)` : 'never'}`,
@@ -55,6 +60,10 @@ function renderStatus(r: {
     `next post:    ${r.nextRuns.post ?? 'not scheduled'}`,
   ];
   if (r.locks.length) lines.push(...r.locks.map((l) => `lock ${l.name}: held by ${l.owner} until ${l.expiresAt}`));
+  for (const i of r.stuckIntents) {
+    lines.push(`stuck: post ${i.postId} may or may not be on ${i.target} (intent since ${i.since}, ${i.attempts} attempt${i.attempts === 1 ? '' : 's'}${i.lastError ? `; last error: ${i.lastError}` : ''}); the next run or publish looks it up and finishes it`);
+  }
+  for (const x of r.interruptedRuns) lines.push(`interrupted: ${x.kind} #${x.id} started ${x.startedAt}${x.postId ? ` (post ${x.postId})` : ''} never finished; the next run publishes what it left`);
   lines.push(r.recentErrors.length ? 'recent errors:' : 'recent errors: none');
   for (const e of r.recentErrors) lines.push(`  ${e.at ? `${e.at} ` : ''}${e.what}: ${e.error}`);
   return lines.join('\n');
