@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { defaults } from '../src/config.js';
+import { createExtractPool } from '../src/harvest/extract-pool.js';
 import { harvestFeeds } from '../src/harvest/index.js';
 import { openStore } from '../src/store/open-store.js';
 import { HOSTILE_FEEDS, normalFeed } from '../test/harvest/helpers/hostile-feeds.js';
@@ -33,6 +34,12 @@ if (process.env.HOSTILE_CHILD) {
   const base = process.env.HOSTILE_BASE!;
   const path = process.env.HOSTILE_PATH!;
   const extractWorkers = Number(process.env.HOSTILE_WORKERS);
+  if (extractWorkers > 0) {
+    // A warm worker, as in a daemon or a long run: its start-up (seconds under tsx on a busy machine) is no feed's time.
+    const warm = createExtractPool(extractWorkers);
+    await warm.extract({ bytes: Buffer.from(normalFeed(1)), url: `${base}/warm.xml` });
+    await warm.close();
+  }
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   const store = openStore(':memory:');

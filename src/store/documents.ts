@@ -29,6 +29,7 @@ export type WriteOutcome = 'new' | 'updated' | 'unchanged' | 'duplicate';
 
 interface Row {
   id: string;
+  guid: string;
   source_id: string;
   content_hash: string;
   comment_count: number;
@@ -37,7 +38,7 @@ interface Row {
 }
 
 /** What matching needs of a row (not its text). */
-const COLUMNS = 'id, source_id, content_hash, comment_count, comments_url, comments_seen';
+const COLUMNS = 'id, guid, source_id, content_hash, comment_count, comments_url, comments_seen';
 
 export function findDocument(store: Store, sourceId: string, doc: Pick<HarvestedDocument, 'guid' | 'kind' | 'parentId'>, hash?: string): Row | undefined {
   const byGuid = cachedStatement(store, `SELECT ${COLUMNS} FROM documents WHERE source_id = ? AND guid = ?`).get(sourceId, doc.guid) as Row | undefined;
@@ -53,6 +54,7 @@ const UPDATE = `UPDATE documents SET url = ?, title = ?, text = ?, author = ?, p
   comment_count = ?, comments_url = ?, content_hash = ?, updated_at = ? WHERE id = ?`;
 const INSERT = `INSERT INTO documents (id, source_id, kind, parent_id, guid, url, title, text, author, published,
   comment_count, comments_url, content_hash, fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const REKEY = 'UPDATE documents SET guid = ? WHERE id = ?';
 const COUNT_COMMENTS = 'UPDATE documents SET comment_count = (SELECT COUNT(*) FROM documents c WHERE c.parent_id = ?) WHERE id = ?';
 
 /** Inserts or updates one document; returns what happened and the row's id. */
@@ -60,6 +62,9 @@ export function writeDocument(store: Store, sourceId: string, doc: HarvestedDocu
   const hash = contentHashOf(doc.title, doc.text);
   const row = findDocument(store, sourceId, doc, hash);
   if (row && row.source_id !== sourceId) return { outcome: 'duplicate', id: row.id };
+  // A row stored under an id that entries of its feed now share ("dup" → "dup#link-…", to-documents.ts):
+  // found by its unchanged content, it takes its new key, so that it is found by key once edited.
+  if (row && row.guid !== doc.guid && doc.guid.startsWith(`${row.guid}#`)) cachedStatement(store, REKEY).run(doc.guid, row.id);
   const count = doc.commentCount ?? row?.comment_count ?? 0;
   const url = doc.url ?? null;
   const author = doc.author ?? null;

@@ -236,7 +236,7 @@ function isHidden(attribs: Record<string, string>): boolean {
 
 /** Plain text (Atom type="text", JSON Feed content_text): blank lines separate paragraphs. */
 export function plainToText(text: string): string {
-  return toParagraphs(text.replace(/\r\n?/g, '\n').replace(/\n[ \t]*\n/g, BREAK));
+  return toParagraphs(windows1252Controls(text).replace(/\r\n?/g, '\n').replace(/\n[ \t]*\n/g, BREAK));
 }
 
 /**

@@ -142,6 +142,21 @@ describe('harvestFeeds', () => {
     expect(after.find((d) => d.title === 'One')?.text).toBe('One body.');
   });
 
+  it('should keep the row of an entry whose id another entry comes to share, and update it when edited', async () => {
+    let items = [{ guid: 'dup', link: 'http://site.example/1', title: 'One', html: '<p>One body.</p>' }];
+    server.route('/later-shared.xml', (req, res) => send(rss('L', items))(req, res));
+    const url = `${server.url}/later-shared.xml`;
+    await harvestFeeds(store, [url], options);
+    const [first] = readCorpus(store).documents;
+    items = [...items, { guid: 'dup', link: 'http://site.example/2', title: 'Two', html: '<p>Two body.</p>' }];
+    expect((await harvestFeeds(store, [url], options)).feeds[0]).toMatchObject({ newItems: 1, updatedItems: 0 });
+    items = [{ ...items[0], html: '<p>One body, edited.</p>' }, items[1]];
+    expect((await harvestFeeds(store, [url], options)).feeds[0]).toMatchObject({ newItems: 0, updatedItems: 1 });
+    const docs = readCorpus(store).documents;
+    expect(docs.map((d) => [d.title, d.text])).toEqual([['One', 'One body, edited.'], ['Two', 'Two body.']]);
+    expect(docs[0].id).toBe(first.id);
+  });
+
   it('should harvest every enabled source when no URL is given and report each as it finishes', async () => {
     server.route('/one.xml', send(rss('One', [{ guid: '1', title: 'One', html: 'one' }])));
     server.route('/two.xml', send(rss('Two', [{ guid: '2', title: 'Two', html: 'two' }])));
