@@ -52,8 +52,10 @@ export const configSchema = z.strictObject({
     .prefault({}),
   harvest: z
     .strictObject({
+      /** Per feed: its fetch, and its parse in an extract worker (stopped past it, the feed answered with an error). */
       timeoutMs: z.number().int().positive().default(20_000),
       connectTimeoutMs: z.number().int().positive().default(5_000),
+      /** Bytes a feed response may have, and characters its text may have once decoded and its entities expanded. */
       maxBytes: z.number().int().positive().default(10 * 1024 * 1024),
       concurrency: z.number().int().positive().default(8),
       perHostConcurrency: z.number().int().positive().default(2),

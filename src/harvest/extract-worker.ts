@@ -1,6 +1,6 @@
 /**
- * Worker-thread side of the extract pool: messages `{ id, input: ExtractInput }` in, `{ id, result:
- * Extracted }` or `{ id, error }` out. The same `extractFeed` as in the main thread; only where it
+ * Worker-thread side of the extract pool: `{ ready: true }` once loaded, then messages `{ id, input:
+ * ExtractInput }` in, `{ id, result: Extracted }` or `{ id, error }` out, one at a time. The same `extractFeed` as in the main thread; only where it
  * runs changes.
  */
 import { parentPort } from 'node:worker_threads';
@@ -13,3 +13,5 @@ parentPort!.on('message', async ({ id, input }: { id: number; input: ExtractInpu
     parentPort!.postMessage({ id, error: (e as Error).message ?? String(e) });
   }
 });
+
+parentPort!.postMessage({ ready: true });

@@ -8,7 +8,7 @@ import type { Store } from '../store/open-store.js';
 import { documentIdOf } from '../text/hash-id.js';
 import { readFeed, type ReadContext } from './read-feed.js';
 import { countStoredComments, findDocument, markCommentsSeen, unreadCommentFeeds, writeDocument, type HarvestedDocument } from '../store/documents.js';
-import { toCommentDocument } from './to-documents.js';
+import { toCommentDocuments } from './to-documents.js';
 
 /** A post whose comments are wanted: its guid (to find its id once written), comment feed and stated count. */
 export interface CommentTarget {
@@ -55,7 +55,7 @@ export async function readComments(store: Store, sourceId: string, targets: Comm
       if (read.kind !== 'feed') return { target };
       // The parent id seeds guid fallbacks; a new post's id is known from its guid already.
       const parentId = findDocument(store, sourceId, { guid: target.guid, kind: 'post' })?.id ?? documentIdOf(sourceId, target.guid);
-      const comments = read.feed.items.map((item) => toCommentDocument(item, parentId)).filter((c): c is HarvestedDocument => !!c);
+      const comments = toCommentDocuments(read.feed.items, parentId);
       return { target, comments };
     }),
   );

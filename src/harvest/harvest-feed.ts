@@ -10,8 +10,8 @@ import { commentTargets, pendingCommentTargets, readComments, writeComments } fr
 import { skippedMessage } from './messages.js';
 import { readFeed, type ReadContext } from './read-feed.js';
 import { findSource, moveSource, recordFailure, recordNotModified, recordSuccess, type SourceRow } from '../store/sources.js';
-import { findDocument, writeDocument, type HarvestedDocument } from '../store/documents.js';
-import { toPostDocument } from './to-documents.js';
+import { findDocument, writeDocument } from '../store/documents.js';
+import { toPostDocuments } from './to-documents.js';
 import type { FeedResult } from './types.js';
 
 export interface FeedContext extends ReadContext {
@@ -59,7 +59,7 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
       recordFailure(ctx.store, source, now, error, read.status);
       return result({ outcome: 'error', status: read.status, error, hint: `remove this one with \`webxcreta feeds remove ${source.url}\`` });
     }
-    const posts = read.feed.items.map(toPostDocument).filter((d): d is HarvestedDocument => !!d);
+    const posts = toPostDocuments(read.feed.items);
     const targets = ctx.comments ? commentTargets(ctx.store, target.id, posts, ctx.maxCommentFeeds) : [];
     const comments = await readComments(ctx.store, target.id, targets, ctx);
     const counts = await ctx.commit(() => {

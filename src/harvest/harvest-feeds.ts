@@ -27,7 +27,7 @@ export async function harvestFeeds(store: Store, urls: string[] | undefined, opt
   const startedAt = new Date().toISOString();
   const sources = selectSources(store, urls);
   const agent = createAgent(options.connectTimeoutMs, options.timeoutMs);
-  const pool = createExtractPool(workerCount(sources.length, options.extractWorkers, options.workerMinFeeds));
+  const pool = createExtractPool(workerCount(sources.length, options.extractWorkers, options.workerMinFeeds), { timeoutMs: options.timeoutMs });
   const ctx = {
     // Feeds finishing within 20 ms of each other share a commit: a few ms of delay, far fewer commits.
     commit: groupCommit(store, 20),

@@ -54,6 +54,12 @@ export function parseProblem(url: string, p: ParseFailure, discovered?: string):
       return { error: `${url} is not a feed: ${p.detail}`, hint: `check the address, or remove it with \`${removeIt(url)}\`` };
     case 'empty':
       return { error: `${url} answered with an empty body`, hint: 'it will be retried on the next harvest' };
+    case 'limit':
+      return { error: `refused to parse ${url}: ${p.detail}`, hint: 'the feed is built to exhaust the harvester, or broken at its source; nothing stored was lost; it will be retried on the next harvest' };
+    case 'timeout':
+      return { error: `parsing ${url} took too long: ${p.detail}`, hint: 'the parse was stopped and no other feed was held up; nothing stored was lost; raise harvest.timeoutMs if this feed is real and huge' };
+    case 'memory':
+      return { error: `parsing ${url} needed too much memory: ${p.detail}`, hint: 'the parse was stopped and no other feed was held up; nothing stored was lost' };
   }
 }
 

@@ -1,20 +1,28 @@
 /**
  * Decoded text → `ParsedFeed`, or why it is not one. Sniffs the body rather than trusting the
  * Content-Type (servers label feeds text/html, text/plain or octet-stream): JSON Feed, an HTML page,
- * or XML handed to rss-parser after `repairXml`.
+ * or XML read by parse-xml-feed after `repairXml`, all within the parse limits (parse-limits.ts).
  */
 import { parseJsonFeed } from './parse-json-feed.js';
+import { DEFAULT_LIMITS, FeedLimitError, type ParseLimits } from './parse-limits.js';
 import { parseXmlFeed } from './parse-xml-feed.js';
 import type { ParseFailure, ParsedFeed } from './parsed-feed.js';
 import { repairXml } from './repair-xml.js';
 
-export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFeed | ParseFailure> {
+export async function parseFeed(text: string, feedUrl: string, limits: ParseLimits = DEFAULT_LIMITS): Promise<ParsedFeed | ParseFailure> {
   const head = text.slice(0, 2048).replace(/^\uFEFF/, '').trimStart();
   if (!head) return { failure: 'empty', detail: 'the response was empty' };
   if (head.startsWith('{')) return parseJsonFeed(text, feedUrl);
   if (looksLikeHtml(head)) return { failure: 'html', detail: 'an HTML page' };
   if (!head.startsWith('<')) return { failure: 'not-a-feed', detail: `it starts with "${head.slice(0, 40).replace(/\s+/g, ' ')}"` };
-  return parseXmlFeed(repairXml(text), feedUrl);
+  let xml: string;
+  try {
+    xml = repairXml(text, limits);
+  } catch (e) {
+    if (e instanceof FeedLimitError) return { failure: 'limit', detail: e.message };
+    throw e;
+  }
+  return parseXmlFeed(xml, feedUrl);
 }
 
 export function looksLikeHtml(head: string): boolean {

@@ -9,7 +9,7 @@ export interface ParsedItem {
   guid?: string;
   link?: string;
   title: string;
-  /** The richest body the item has (content:encoded, content, description, summary). */
+  /** The richest body the item has (content:encoded, content, description, summary, …; see parse-xml-feed.ts). */
   body: string;
   /** False when `body` is plain text (Atom type="text", JSON content_text). */
   bodyIsHtml: boolean;
@@ -31,5 +31,9 @@ export interface ParsedFeed {
   items: ParsedItem[];
 }
 
-/** Why a body could not be read as a feed. */
-export type ParseFailure = { failure: 'html' | 'malformed' | 'not-a-feed' | 'empty'; detail: string };
+/**
+ * Why a body could not be read as a feed. 'limit': it is past what one feed may cost to parse
+ * (parse-limits.ts: entity expansion, size once expanded, nesting); 'timeout' / 'memory': its
+ * extraction was stopped in the worker pool (extract-pool.ts).
+ */
+export type ParseFailure = { failure: 'html' | 'malformed' | 'not-a-feed' | 'empty' | 'limit' | 'timeout' | 'memory'; detail: string };

@@ -28,7 +28,7 @@ export async function readFeed(url: string, ctx: ReadContext, validators: { etag
   if (res.notModified) return { kind: 'not-modified', status: 304 };
   // Relative links resolve against where the feed really is: the given URL, or the last redirect.
   const base = res.redirects.length > 0 ? res.url : url;
-  const extracted = await (ctx.extract ?? extractFeed)({ bytes: res.body, contentType: res.contentType, url: base });
+  const extracted = await (ctx.extract ?? extractFeed)({ bytes: res.body, contentType: res.contentType, url: base, maxChars: ctx.fetch.maxBytes });
   if (extracted.ok) return { kind: 'feed', feed: extracted.feed, status: res.status, feedUrl: base, moved: res.moved, etag: res.etag, lastModified: res.lastModified };
   if (extracted.failure.failure !== 'html') return { kind: 'failed', problem: parseProblem(url, extracted.failure), status: res.status };
   const discovered = extracted.discovered.filter((u) => u !== url && u !== base);

@@ -1,7 +1,9 @@
 /**
- * Writing harvested documents. A document is matched to a stored row by guid, then by link, then by
- * content hash (same text seen before is stored once, even from another source); a match whose
- * content changed is updated in place and keeps its id. Callers wrap this in the feed's transaction.
+ * Writing harvested documents. A document is matched to a stored row by its key (`guid`: the feed's id,
+ * made unique per entry by to-documents.ts, so entries sharing an id or a link are not one), then by
+ * content hash (same text seen before is stored once, even from another source); never by link alone.
+ * A match whose content changed is updated in place and keeps its id. Callers wrap this in the feed's
+ * transaction.
  */
 import type { Store } from './open-store.js';
 import { cachedStatement } from './cached-statement.js';
@@ -11,6 +13,7 @@ import type { DocumentKind } from '../harvest/types.js';
 /** One post or comment ready to store: clean text, absolute URLs, ISO dates. */
 export interface HarvestedDocument {
   kind: DocumentKind;
+  /** The row's key within its source: the feed's id, link or content hash, unique per entry (to-documents.ts). */
   guid: string;
   parentId?: string;
   url?: string;
@@ -26,6 +29,7 @@ export type WriteOutcome = 'new' | 'updated' | 'unchanged' | 'duplicate';
 
 interface Row {
   id: string;
+  guid: string;
   source_id: string;
   content_hash: string;
   comment_count: number;
@@ -34,16 +38,11 @@ interface Row {
 }
 
 /** What matching needs of a row (not its text). */
-const COLUMNS = 'id, source_id, content_hash, comment_count, comments_url, comments_seen';
+const COLUMNS = 'id, guid, source_id, content_hash, comment_count, comments_url, comments_seen';
 
-export function findDocument(store: Store, sourceId: string, doc: Pick<HarvestedDocument, 'guid' | 'url' | 'kind' | 'parentId'>, hash?: string): Row | undefined {
+export function findDocument(store: Store, sourceId: string, doc: Pick<HarvestedDocument, 'guid' | 'kind' | 'parentId'>, hash?: string): Row | undefined {
   const byGuid = cachedStatement(store, `SELECT ${COLUMNS} FROM documents WHERE source_id = ? AND guid = ?`).get(sourceId, doc.guid) as Row | undefined;
-  if (byGuid) return byGuid;
-  if (doc.url) {
-    const byUrl = cachedStatement(store, `SELECT ${COLUMNS} FROM documents WHERE source_id = ? AND url = ? AND kind = ?`).get(sourceId, doc.url, doc.kind) as Row | undefined;
-    if (byUrl) return byUrl;
-  }
-  if (!hash) return undefined;
+  if (byGuid || !hash) return byGuid;
   // The same comment text under two posts ("Great post!") is two comments; the same post text is one post.
   if (doc.kind === 'comment') {
     return cachedStatement(store, `SELECT ${COLUMNS} FROM documents WHERE content_hash = ? AND parent_id = ? LIMIT 1`).get(hash, doc.parentId ?? '') as Row | undefined;
@@ -55,6 +54,7 @@ const UPDATE = `UPDATE documents SET url = ?, title = ?, text = ?, author = ?, p
   comment_count = ?, comments_url = ?, content_hash = ?, updated_at = ? WHERE id = ?`;
 const INSERT = `INSERT INTO documents (id, source_id, kind, parent_id, guid, url, title, text, author, published,
   comment_count, comments_url, content_hash, fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const REKEY = 'UPDATE documents SET guid = ? WHERE id = ?';
 const COUNT_COMMENTS = 'UPDATE documents SET comment_count = (SELECT COUNT(*) FROM documents c WHERE c.parent_id = ?) WHERE id = ?';
 
 /** Inserts or updates one document; returns what happened and the row's id. */
@@ -62,6 +62,9 @@ export function writeDocument(store: Store, sourceId: string, doc: HarvestedDocu
   const hash = contentHashOf(doc.title, doc.text);
   const row = findDocument(store, sourceId, doc, hash);
   if (row && row.source_id !== sourceId) return { outcome: 'duplicate', id: row.id };
+  // A row stored under an id that entries of its feed now share ("dup" → "dup#link-…", to-documents.ts):
+  // found by its unchanged content, it takes its new key, so that it is found by key once edited.
+  if (row && row.guid !== doc.guid && doc.guid.startsWith(`${row.guid}#`)) cachedStatement(store, REKEY).run(doc.guid, row.id);
   const count = doc.commentCount ?? row?.comment_count ?? 0;
   const url = doc.url ?? null;
   const author = doc.author ?? null;

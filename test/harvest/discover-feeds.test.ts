@@ -24,6 +24,11 @@ describe('discoverFeeds', () => {
   it('should find nothing on a page without feeds', () => {
     expect(discoverFeeds('<p>hello</p>', 'http://x.example/')).toEqual([]);
   });
+
+  it('should read a page nested 20,000 elements deep, and attributes quoted any way', () => {
+    const deep = `<html><head><LINK REL=alternate type='application/atom+xml' title="a > b" href="/f.atom?a=1&amp;b=2"></head><body>${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}</body></html>`;
+    expect(discoverFeeds(deep, 'http://x.example/')).toEqual(['http://x.example/f.atom?a=1&b=2']);
+  });
 });
 
 describe('selectLinks', () => {

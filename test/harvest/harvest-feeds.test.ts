@@ -119,6 +119,44 @@ describe('harvestFeeds', () => {
     expect(readCorpus(store).documents.map((d) => d.title)).toEqual(['Twice', 'No guid', 'Shared']);
   });
 
+  it('should keep entries that share only an id or only a link apart, and still update each when edited', async () => {
+    let second = '<p>Second body.</p>';
+    const items = () => [
+      { guid: 'dup', link: 'http://site.example/1', title: 'One', html: '<p>One body.</p>' },
+      { guid: 'dup', link: 'http://site.example/2', title: 'Two', html: second },
+      { link: 'http://site.example/series', title: 'Part 1', html: '<p>Part one.</p>' },
+      { link: 'http://site.example/series', title: 'Part 2', html: '<p>Part two.</p>' },
+      { guid: 'i-a', link: 'http://site.example/same', title: 'First', html: '<p>First body.</p>' },
+      { guid: 'i-b', link: 'http://site.example/same', title: 'Second', html: '<p>Second one.</p>' },
+    ];
+    server.route('/shared.xml', (req, res) => send(rss('S', items()))(req, res));
+    const url = `${server.url}/shared.xml`;
+    expect((await harvestFeeds(store, [url], options)).feeds[0]).toMatchObject({ newItems: 6 });
+    const before = readCorpus(store).documents;
+    expect(before.map((d) => d.title)).toEqual(['One', 'Two', 'Part 1', 'Part 2', 'First', 'Second']);
+    second = '<p>Second body, edited.</p>';
+    expect((await harvestFeeds(store, [url], options)).feeds[0]).toMatchObject({ newItems: 0, updatedItems: 1 });
+    const after = readCorpus(store).documents;
+    expect(after.map((d) => d.id)).toEqual(before.map((d) => d.id));
+    expect(after.find((d) => d.title === 'Two')?.text).toBe('Second body, edited.');
+    expect(after.find((d) => d.title === 'One')?.text).toBe('One body.');
+  });
+
+  it('should keep the row of an entry whose id another entry comes to share, and update it when edited', async () => {
+    let items = [{ guid: 'dup', link: 'http://site.example/1', title: 'One', html: '<p>One body.</p>' }];
+    server.route('/later-shared.xml', (req, res) => send(rss('L', items))(req, res));
+    const url = `${server.url}/later-shared.xml`;
+    await harvestFeeds(store, [url], options);
+    const [first] = readCorpus(store).documents;
+    items = [...items, { guid: 'dup', link: 'http://site.example/2', title: 'Two', html: '<p>Two body.</p>' }];
+    expect((await harvestFeeds(store, [url], options)).feeds[0]).toMatchObject({ newItems: 1, updatedItems: 0 });
+    items = [{ ...items[0], html: '<p>One body, edited.</p>' }, items[1]];
+    expect((await harvestFeeds(store, [url], options)).feeds[0]).toMatchObject({ newItems: 0, updatedItems: 1 });
+    const docs = readCorpus(store).documents;
+    expect(docs.map((d) => [d.title, d.text])).toEqual([['One', 'One body, edited.'], ['Two', 'Two body.']]);
+    expect(docs[0].id).toBe(first.id);
+  });
+
   it('should harvest every enabled source when no URL is given and report each as it finishes', async () => {
     server.route('/one.xml', send(rss('One', [{ guid: '1', title: 'One', html: 'one' }])));
     server.route('/two.xml', send(rss('Two', [{ guid: '2', title: 'Two', html: 'two' }])));

@@ -21,6 +21,29 @@ describe('parseFeed', () => {
     expect(r).toMatchObject({ failure: 'malformed' });
   });
 
+  it('should say where XML is not closed', async () => {
+    expect(await parseFeed('<rss>\n<channel>\n<item><title>x</item></channel></rss>', 'http://x.example/')).toEqual({ failure: 'malformed', detail: '<title> is not closed (near line 3)' });
+    expect(await parseFeed('<rss><channel><title>cut off', 'http://x.example/')).toMatchObject({ failure: 'malformed', detail: expect.stringContaining('is not closed') });
+  });
+
+  it('should read an RSS document without a channel as a feed with no items', async () => {
+    expect(await parseFeed('<rss version="2.0"></rss>', 'http://x.example/')).toEqual({ format: 'rss', title: '', siteUrl: undefined, items: [] });
+    expect(await parseFeed('<rss version="2.0"/>', 'http://x.example/')).toMatchObject({ format: 'rss', items: [] });
+  });
+
+  it('should refuse a feed nested deeper than the limit, and a DTD built to expand', async () => {
+    const deep = `<rss><channel><item><title>t</title><description>${'<x>'.repeat(2_000)}${'</x>'.repeat(2_000)}</description></item></channel></rss>`;
+    expect(await parseFeed(deep, 'http://x.example/')).toEqual({ failure: 'limit', detail: 'the feed nests elements more than 1,000 levels deep' });
+    const laughs = `<!DOCTYPE rss [<!ENTITY e "${'x'.repeat(20_000)}">]><rss><channel><item><description>&e;</description></item></channel></rss>`;
+    expect(await parseFeed(laughs, 'http://x.example/')).toMatchObject({ failure: 'limit', detail: expect.stringContaining('"billion laughs"') });
+  });
+
+  it('should read namespaces by their URI, not their prefix', async () => {
+    const xml = `<rss xmlns:c="http://purl.org/rss/1.0/modules/content/" xmlns:content="urn:other"><channel><item><guid>g</guid><description>Teaser.</description>
+      <content:encoded>not the content module</content:encoded><c:encoded>&lt;p&gt;Full text.&lt;/p&gt;</c:encoded></item></channel></rss>`;
+    expect(await parseFeed(xml, 'http://x.example/')).toMatchObject({ items: [{ guid: 'g', body: '<p>Full text.</p>', bodyIsHtml: true }] });
+  });
+
   it('should report XML that is not a feed', async () => {
     expect(await parseFeed('<?xml version="1.0"?><svg></svg>', 'http://x.example/')).toMatchObject({ failure: 'not-a-feed' });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS, FeedLimitError } from '../../src/harvest/parse-limits.js';
 import { parseDate, repairXml } from '../../src/harvest/repair-xml.js';
 
 describe('repairXml', () => {
@@ -18,18 +19,31 @@ describe('repairXml', () => {
     expect(repairXml('<t>Tom & Jerry &#0;</t>')).toBe('<t>Tom &amp; Jerry </t>');
   });
 
-  it('should use entities declared in an internal DTD', () => {
-    const xml = '<!DOCTYPE rss [<!ENTITY site "Our Site">]><rss><t>&site;</t></rss>';
-    expect(repairXml(xml)).toContain('<t>&#79;&#117;&#114;&#32;&#83;&#105;&#116;&#101;</t>');
+  it('should use entities declared in an internal DTD, their markup as text', () => {
+    const xml = '<!DOCTYPE rss [<!ENTITY site "Our <b>Site</b>">]><rss><t>&site;</t></rss>';
+    expect(repairXml(xml)).toContain('<t>Our &lt;b&gt;Site&lt;/b&gt;</t>');
+  });
+
+  it('should refuse an entity too large, or references that expand past the budget', () => {
+    const entity = (chars: number, uses: number) => `<!DOCTYPE rss [<!ENTITY e "${'x'.repeat(chars)}">]><rss><t>${'&e;'.repeat(uses)}</t></rss>`;
+    expect(() => repairXml(entity(15_000, 2))).toThrow(/declares entity "e" of 15,000 characters \(the limit is 10,000\)/);
+    expect(() => repairXml(entity(5_000, 1_500))).toThrow(/expand to more than 1,000,000 characters \(stopped at reference 201/);
+    expect(repairXml(entity(5_000, 10))).toHaveLength(5_000 * 11 + 49);
+  });
+
+  it('should refuse a text over the document cap once expanded', () => {
+    const xml = `<!DOCTYPE rss [<!ENTITY e "${'x'.repeat(1_000)}">]><rss><t>${'&e;'.repeat(200)}</t></rss>`;
+    expect(() => repairXml(xml, { ...DEFAULT_LIMITS, maxDocumentChars: 100_000 })).toThrow(FeedLimitError);
+    expect(() => repairXml(xml, { ...DEFAULT_LIMITS, maxDocumentChars: 100_000 })).toThrow(/characters once repaired and its entities expanded \(the limit is harvest.maxBytes, 100,000\)/);
   });
 
   it('should leave CDATA sections alone', () => {
     expect(repairXml('<t><![CDATA[a & b &nbsp;]]></t>')).toBe('<t><![CDATA[a & b &nbsp;]]></t>');
   });
 
-  it('should empty unreadable Atom dates and keep good ones', () => {
+  it('should leave unreadable dates for the parser (which tries the next date element)', () => {
     expect(repairXml('<e><published>yesterday</published><updated>2024-01-01T00:00:00Z</updated></e>')).toBe(
-      '<e><published></published><updated>2024-01-01T00:00:00Z</updated></e>',
+      '<e><published>yesterday</published><updated>2024-01-01T00:00:00Z</updated></e>',
     );
   });
 

@@ -39,7 +39,33 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from(text), 'text/xml; charset=iso-8859-1')).toBe(text);
   });
 
-  it('should read other declared charsets with iconv-lite', () => {
+  it('should read every WHATWG alias of latin-1 as windows-1252', () => {
+    for (const label of ['ISO_8859-1:1987', 'iso88591', 'iso-ir-100', 'csisolatin1', 'ibm819', 'ansi_x3.4-1968', 'us-ascii', 'x-cp1252']) {
+      expect(decodeText(cp1252, `text/xml; charset=${label}`)).toBe(text);
+    }
+  });
+
+  it('should tell UTF-32 by its BOM before UTF-16, and BOM-less UTF-16/32 by the XML declaration bytes', () => {
+    const xml = `<?xml version="1.0"?><t>${text}</t>`;
+    const utf32 = (s: string, be: boolean) => {
+      const cps = [...s].map((c) => c.codePointAt(0)!);
+      const b = Buffer.alloc(cps.length * 4);
+      cps.forEach((cp, i) => (be ? b.writeUInt32BE(cp, i * 4) : b.writeUInt32LE(cp, i * 4)));
+      return b;
+    };
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32(xml, false)]))).toBe(xml);
+    expect(decodeText(Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), utf32(xml, true)]))).toBe(xml);
+    expect(decodeText(utf32(xml, true))).toBe(xml);
+    expect(decodeText(utf32(xml, false))).toBe(xml);
+    expect(decodeText(Buffer.from(xml, 'utf16le'))).toBe(xml);
+    expect(decodeText(Buffer.from(xml, 'utf16le').swap16())).toBe(xml);
+  });
+
+  it('should ignore a UTF-16 label on 8-bit bytes', () => {
+    expect(decodeText(Buffer.from(text), 'text/xml; charset=utf-16')).toBe(text);
+  });
+
+  it('should read other declared charsets', () => {
     expect(decodeText(iconv.encode('Привет', 'koi8-r'), 'text/xml; charset=koi8-r')).toBe('Привет');
   });
 });
