@@ -10,6 +10,7 @@ import * as m011 from './011-comments-seen.js';
 import * as m020 from './020-analysis-indexes.js';
 import * as m040 from './040-box.js';
 import * as m041 from './041-publication-draft.js';
+import * as m045 from './045-box-state.js';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const migrations: Migration[] = [
   { version: 20, name: 'analysis-indexes', up: m020.up },
   { version: 40, name: 'box', up: m040.up },
   { version: 41, name: 'publication-draft', up: m041.up },
+  { version: 45, name: 'box-state', up: m045.up },
 ].sort((a, b) => a.version - b.version);
 
 export const latestVersion = migrations[migrations.length - 1].version;
