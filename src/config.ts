@@ -69,6 +69,13 @@ export const configSchema = z.strictObject({
       /** Worker threads for parsing and HTML→text; unset: one when a run has `workerMinFeeds`+ feeds and 2+ cores. 0: none. */
       extractWorkers: z.number().int().min(0).max(16).optional(),
       workerMinFeeds: z.number().int().min(1).default(50),
+      /**
+       * Let feeds, their redirects and comment feeds reach loopback, private (RFC 1918), link-local,
+       * unique-local, CGNAT and other non-global addresses. Off: only the hosts of the feed URLs as
+       * given (and the built-in corpus and own box servers) may be such addresses; any other
+       * connection to one is refused, checked on the resolved address at every redirect hop.
+       */
+      allowPrivateAddresses: z.boolean().default(false),
     })
     .prefault({}),
   weight: z
@@ -176,6 +183,13 @@ export const configSchema = z.strictObject({
       commentWindowMs: z.number().int().positive().default(10 * 60_000),
       /** Largest AtomPub entry the box accepts, in bytes. */
       maxEntryBytes: z.number().int().positive().default(1024 * 1024),
+      /**
+       * AtomPub login throttle: after `authFailures` wrong Basic logins from one address (IPv6: its
+       * /64) within `authWindowMs`, every AtomPub request from it, right password or not, gets 429
+       * with Retry-After until `authWindowMs` has passed since the last of them. Kept in the database.
+       */
+      authFailures: z.number().int().min(1).default(10),
+      authWindowMs: z.number().int().positive().default(15 * 60_000),
     })
     .prefault({}),
   schedule: z

@@ -2,7 +2,7 @@
 import type { Store } from '../store/open-store.js';
 import type { Credentials } from '../atom/types.js';
 import type { Damping } from '../model/damping.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { LoginThrottle, RateLimiter } from './rate-limit.js';
 
 export interface BoxLimits {
   maxAuthor: number;
@@ -19,10 +19,12 @@ export interface BoxContext {
   credentials: Credentials;
   /** This database's box id, sent with every response (see box-id.ts). */
   boxId: string;
+  /** Key of the comment form's CSRF tokens (kept in the database). */
   csrfSecret: Buffer;
+  /** Readers' comments per address. */
   limiter: RateLimiter;
-  /** Failed Basic logins per address. */
-  authLimiter: RateLimiter;
+  /** Failed Basic logins per address: too many, and the address is refused for a while. */
+  loginThrottle: LoginThrottle;
   limits: BoxLimits;
   damping: Damping;
   /** The weight stage's model file, for the statistics page (may not exist yet). */

@@ -4,13 +4,13 @@
  * (every entry, drafts too, with edit links, app:edited and app:control).
  */
 import { VERSION } from '../version.js';
-import { entryToAtom } from '../atom/entry-to-atom.js';
+import { entryToAtom, type EntryExtras } from '../atom/entry-to-atom.js';
 import { toAtomFeedXml, type AtomEntryObject } from '../atom/atom-xml.js';
 import type { Entry } from '../atom/types.js';
 import { countComments, listComments } from '../store/comments.js';
 import { countBoxEntries, listBoxEntries, type BoxEntry } from '../store/box-entries.js';
 import { absolute, type BoxContext } from './context.js';
-import { escapeHtml } from '../text/escape-html.js';
+import { entryHtml } from './page-entries.js';
 
 const FEED_SIZE = 50;
 const ATOM = 'application/atom+xml';
@@ -32,7 +32,7 @@ export function renderPostsFeed(ctx: BoxContext): string {
     ],
     entries: entries.map((e) => {
       const page = absolute(ctx, pagePath(e));
-      return entryToAtom(toFeedEntry(e), {
+      return atomOf(e, {
         links: [
           { href: page, rel: 'alternate', type: 'text/html' },
           { href: absolute(ctx, `${pagePath(e)}/comments.atom`), rel: 'replies', type: ATOM, count: counts[e.id] },
@@ -99,7 +99,13 @@ export function toMemberAtom(ctx: BoxContext, e: BoxEntry): AtomEntryObject {
     { href: absolute(ctx, `/app/posts/${e.id}`), rel: 'edit', type: `${ATOM};type=entry` },
     { href: absolute(ctx, pagePath(e)), rel: 'alternate', type: 'text/html' },
   ];
-  return entryToAtom(toFeedEntry(e), { links, edited: e.edited, draft: e.draft });
+  return atomOf(e, { links, edited: e.edited, draft: e.draft });
+}
+
+/** A text entry goes out as the text it came in as (type="text"), so a client reads back exactly what it sent. */
+function atomOf(e: BoxEntry, extras: EntryExtras): AtomEntryObject {
+  const atom = entryToAtom(toFeedEntry(e), extras);
+  return e.contentType === 'text' ? { ...atom, content: { value: e.content, type: 'text' } } : atom;
 }
 
 /**
@@ -115,7 +121,8 @@ function toFeedEntry(e: BoxEntry): Entry {
   return {
     id: e.atomId,
     title: e.title,
-    contentHtml: e.contentType === 'text' ? escapeHtml(e.content) : e.content,
+    // The same markup the entry's page shows (client HTML was sanitised where it entered).
+    contentHtml: entryHtml(e),
     author: { name: e.author },
     categories: e.categories,
     published: e.published,

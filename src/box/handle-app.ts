@@ -2,6 +2,10 @@
  * The AtomPub endpoint (RFC 5023), behind Basic auth: the service document at /app, the posts
  * collection at /app/posts (GET lists, POST creates) and its members at /app/posts/ID (GET, PUT,
  * DELETE). Entries come in as Atom XML, read with a real parser; drafts via app:control.
+ *
+ * This is the edge where client markup enters: HTML and XHTML content is sanitised here, once
+ * (sanitize-client-html.ts), and stored so; text content is stored as the text it is. Too many
+ * wrong passwords from one address and every request from it is refused for a while (429).
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -18,15 +22,24 @@ import { renderCollectionFeed, toMemberAtom } from './feeds.js';
 import { readBody } from './read-body.js';
 import { send, sendText } from './respond.js';
 import { xmlSafeText } from '../text/xml-safe-text.js';
+import { decodeHTML } from 'entities';
+import { sanitizeClientHtml } from '../text/sanitize-client-html.js';
+import { clip } from '../text/clip.js';
+import { clientKey, retryAfterSeconds } from './rate-limit.js';
+import { clampPage } from './page-number.js';
 
 const ENTRY_CT = 'application/atom+xml;type=entry;charset=utf-8';
 
 export async function handleApp(ctx: BoxContext, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+  const client = clientKey(req.socket.remoteAddress);
+  const nowMs = ctx.now().getTime();
+  const blocked = ctx.loginThrottle.check(client, nowMs);
+  if (!blocked.ok) return tooManyFailures(res, blocked.retryAfterMs);
   if (!isAuthorized(req, ctx.credentials)) {
     // Wrong Basic credentials count against the address (guessing); a missing header is a challenge.
     if (/^Basic /i.test(req.headers.authorization ?? '')) {
-      const allowed = ctx.authLimiter.hit(req.socket.remoteAddress ?? 'unknown', ctx.now().getTime());
-      if (!allowed.ok) return sendText(res, 429, 'too many failed logins; wait', { 'retry-after': String(Math.ceil(allowed.retryAfterMs / 1000)) });
+      const after = ctx.loginThrottle.fail(client, nowMs);
+      if (!after.ok) return tooManyFailures(res, after.retryAfterMs);
     }
     return sendText(res, 401, 'authentication required', { 'www-authenticate': 'Basic realm="webXcreta box", charset="UTF-8"' });
   }
@@ -38,7 +51,7 @@ export async function handleApp(ctx: BoxContext, req: IncomingMessage, res: Serv
   }
   if (path === '/app/posts') {
     if (isRead(method)) {
-      const page = Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1);
+      const page = clampPage(query.get('page'));
       return send(res, 200, renderCollectionFeed(ctx, page), 'application/atom+xml; charset=utf-8');
     }
     if (method === 'POST') return createMember(ctx, req, res);
@@ -62,7 +75,7 @@ async function createMember(ctx: BoxContext, req: IncomingMessage, res: ServerRe
   if (parsed.id) {
     const existing = findBoxEntry(ctx.store, { atomId: parsed.id });
     if (existing) {
-      return sendText(res, 409, `an entry with atom:id ${parsed.id} exists already`, { location: memberUrl(ctx, existing) });
+      return sendText(res, 409, `an entry with atom:id ${clip(parsed.id, 200)} exists already`, { location: memberUrl(ctx, existing) });
     }
   }
   const slug = decodeSlug(req.headers.slug);
@@ -90,7 +103,7 @@ async function replaceMember(ctx: BoxContext, req: IncomingMessage, res: ServerR
 async function readEntry(ctx: BoxContext, req: IncomingMessage, res: ServerResponse): Promise<ParsedEntry | undefined> {
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (!type.startsWith('application/atom+xml') && !type.startsWith('application/xml') && !type.startsWith('text/xml')) {
-    sendText(res, 415, `send an Atom entry (Content-Type: ${ENTRY_TYPE}), not ${type || 'nothing'}`);
+    sendText(res, 415, `send an Atom entry (Content-Type: ${ENTRY_TYPE}), not ${clip(type, 100) || 'nothing'}`);
     return undefined;
   }
   const body = await readBody(req, ctx.limits.maxEntryBytes);
@@ -104,10 +117,12 @@ async function readEntry(ctx: BoxContext, req: IncomingMessage, res: ServerRespo
 }
 
 function toInput(ctx: BoxContext, p: ParsedEntry): BoxEntryInput {
+  // Text content arrives escaped into HTML (ParsedEntry.contentHtml); it is stored as the text itself.
+  const text = p.contentType === 'text';
   return {
     title: xmlSafeText(p.title).trim() || '(untitled)',
-    content: xmlSafeText(p.contentHtml),
-    contentType: p.contentType,
+    content: text ? xmlSafeText(decodeHTML(p.contentHtml)) : sanitizeClientHtml(xmlSafeText(p.contentHtml)),
+    contentType: text ? 'text' : 'html',
     author: xmlSafeText(p.authors[0] ?? ctx.blog.author),
     categories: p.categories.map(xmlSafeText),
     draft: p.draft,
@@ -128,6 +143,8 @@ function sendMember(ctx: BoxContext, res: ServerResponse, status: number, entry:
 const memberUrl = (ctx: BoxContext, e: BoxEntry) => absolute(ctx, `/app/posts/${e.id}`);
 const etagOf = (e: BoxEntry) => `"${createHash('sha256').update(`${e.id} ${e.edited}`).digest('hex').slice(0, 20)}"`;
 const isRead = (method: string) => method === 'GET' || method === 'HEAD';
+const tooManyFailures = (res: ServerResponse, retryAfterMs: number) =>
+  sendText(res, 429, 'too many failed logins from your address; every request from it is refused for now', { 'retry-after': retryAfterSeconds(retryAfterMs) });
 const notAllowed = (res: ServerResponse, allow: string) => sendText(res, 405, `method not allowed; use ${allow}`, { allow });
 
 /** The Slug header is percent-encoded UTF-8 (RFC 5023 §9.7). */

@@ -1,9 +1,10 @@
 /** The public side of the box: index, post pages, the statistics page, feeds and the stylesheet. */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { countComments, listComments } from '../store/comments.js';
 import { countBoxEntries, findBoxEntry, listBoxEntries } from '../store/box-entries.js';
 import type { BoxContext } from './context.js';
-import { issueCsrfToken } from './csrf.js';
+import { csrfCookieHeader, csrfCookieOf, issueCsrfToken, newCsrfCookie } from './csrf.js';
+import { clampPage } from './page-number.js';
 import { renderCommentFeed, renderPostsFeed } from './feeds.js';
 import { BOX_CSS } from '../site/box-css.js';
 import { renderAbout } from '../site/render-about.js';
@@ -20,10 +21,10 @@ const PAGE_SIZE = 20;
 const HTML = 'text/html; charset=utf-8';
 const ATOM = 'application/atom+xml; charset=utf-8';
 
-export function handlePage(ctx: BoxContext, res: ServerResponse, path: string, query: URLSearchParams): void {
+export function handlePage(ctx: BoxContext, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
   const site = boxSite(ctx.blog);
   if (path === '/') {
-    const page = Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1);
+    const page = clampPage(query.get('page'));
     const entries = listBoxEntries(ctx.store, { drafts: false, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const counts = countComments(ctx.store, entries.map((e) => e.id));
     const more = page * PAGE_SIZE < countBoxEntries(ctx.store, false);
@@ -41,15 +42,18 @@ export function handlePage(ctx: BoxContext, res: ServerResponse, path: string, q
   if (!entry || entry.draft) return send(res, 404, renderNotFound(site), HTML);
   if (m?.[2]) return send(res, 200, renderCommentFeed(ctx, entry), ATOM);
   const comments = listComments(ctx.store, entry.id);
+  // The form's token is bound to the reader's CSRF cookie, made here when they have none yet.
+  const known = csrfCookieOf(req);
+  const cookie = known ?? newCsrfCookie();
   const form = {
     action: `/posts/${encodeURIComponent(entry.slug)}/comments`,
-    csrfToken: issueCsrfToken(ctx.csrfSecret, entry.id, ctx.now().getTime()),
+    csrfToken: issueCsrfToken(ctx.csrfSecret, cookie, entry.id, ctx.now().getTime()),
     maxAuthor: ctx.limits.maxAuthor,
     maxText: ctx.limits.maxComment,
     notice: noticeOf(query.get('error')),
   };
   const html = renderPostPage(site, toPageEntry(ctx.store, entry, comments.length), comments, form, `/posts/${encodeURIComponent(entry.slug)}/comments.atom`);
-  return send(res, 200, html, HTML);
+  return send(res, 200, html, HTML, known ? {} : { 'set-cookie': csrfCookieHeader(cookie, ctx.base().startsWith('https:')) });
 }
 
 function renderNotFound(site: Site): string {

@@ -18,11 +18,11 @@ import { handleApp } from './handle-app.js';
 import { handleComment } from './handle-comment.js';
 import { handlePage } from './handle-pages.js';
 import { decodePathPart } from './decode-path.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createLoginThrottle, createRateLimiter } from './rate-limit.js';
 import { sendText } from './respond.js';
-
-/** Wrong passwords one address may try per 15 minutes before it gets 429. */
-const FAILED_LOGINS = 20;
+import { boxSecret } from '../store/box-state.js';
+import { cleanStoredEntries } from './clean-entries.js';
+import { clip } from '../text/clip.js';
 
 export interface BoxOptions {
   store: Store;
@@ -31,7 +31,7 @@ export interface BoxOptions {
   /** The blog's names, and its public base URL when it has one (else where the box listens). */
   blog: { title: string; subtitle?: string; author: string; baseUrl?: string };
   /** Limits on readers' comments and AtomPub bodies. */
-  limits: Pick<Config['box'], 'commentsPerWindow' | 'commentWindowMs' | 'maxCommentAuthor' | 'maxCommentLength' | 'maxEntryBytes'>;
+  limits: Pick<Config['box'], 'commentsPerWindow' | 'commentWindowMs' | 'maxCommentAuthor' | 'maxCommentLength' | 'maxEntryBytes' | 'authFailures' | 'authWindowMs'>;
   /** AtomPub credentials (resolved by the caller: the box reads no environment). */
   credentials: Credentials;
   /** The damping the statistics page names, and the model file it reads the shares from. */
@@ -50,15 +50,17 @@ export async function startBox(options: BoxOptions): Promise<RunningBox> {
   const { store, blog, limits } = options;
   const log = options.log ?? (() => {});
   let listening = '';
+  const cleaned = cleanStoredEntries(store);
+  if (cleaned > 0) log(`box: sanitised the content of ${cleaned} entries stored by an older webXcreta`);
   const ctx: BoxContext = {
     store,
     blog: { title: blog.title, subtitle: blog.subtitle, author: blog.author },
     base: () => withSlash(blog.baseUrl ?? listening),
     credentials: options.credentials,
     boxId: boxIdOf(store),
-    csrfSecret: randomBytes(32),
-    limiter: createRateLimiter(limits.commentsPerWindow, limits.commentWindowMs),
-    authLimiter: createRateLimiter(FAILED_LOGINS, 15 * 60_000),
+    csrfSecret: boxSecret(store, 'csrf', () => randomBytes(32)),
+    limiter: createRateLimiter(store, 'comments', limits.commentsPerWindow, limits.commentWindowMs),
+    loginThrottle: createLoginThrottle(store, limits.authFailures, limits.authWindowMs),
     limits: { maxAuthor: limits.maxCommentAuthor, maxComment: limits.maxCommentLength, maxEntryBytes: limits.maxEntryBytes },
     damping: options.damping,
     modelFile: options.modelFile,
@@ -69,7 +71,8 @@ export async function startBox(options: BoxOptions): Promise<RunningBox> {
     route(ctx, req, res).catch((e: unknown) => {
       if (!res.headersSent) sendText(res, 500, 'internal error');
       else res.destroy();
-      log(`box: ${req.method} ${req.url}: ${(e as Error).message}`);
+      // The path only (no query), clipped: a log line never carries unbounded input from the web.
+      log(`box: ${clip(req.method ?? '', 10)} ${clip((req.url ?? '').split('?')[0], 200)}: ${clip((e as Error).message, 300)}`);
     });
   });
   // Slow or stalled clients are cut off instead of holding connections open.
@@ -106,6 +109,6 @@ async function route(ctx: BoxContext, req: IncomingMessage, res: ServerResponse)
   const comment = /^\/posts\/([^/]+)\/comments$/.exec(path);
   if (comment && method === 'POST') return handleComment(ctx, req, res, decodePathPart(comment[1]) ?? '');
   if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'method not allowed', { allow: 'GET, HEAD' });
-  return handlePage(ctx, res, path, url.searchParams);
+  return handlePage(ctx, req, res, path, url.searchParams);
 }
 

@@ -1,10 +1,13 @@
 /**
- * Box entry → what its page shows. An entry that carries a generated post shows that post's
- * sentences with their sources; any other entry shows its content as escaped text paragraphs
- * (markup from AtomPub clients is never passed through).
+ * Box entry → what its page shows. An entry that carries a generated post, unedited, shows that
+ * post's sentences with their sources; once a client has changed its content (a PUT), or for any
+ * other entry, the page shows the entry's content: HTML as stored (sanitised where it entered, in
+ * handle-app.ts, so the page and the feed show the same markup), text as escaped paragraphs.
  */
 import { escapeHtml } from '../text/escape-html.js';
 import { htmlToText } from '../text/html-to-text.js';
+import { xmlSafeText } from '../text/xml-safe-text.js';
+import { postText } from '../site/render-post-html.js';
 import { readPost } from '../store/posts.js';
 import type { Store } from '../store/open-store.js';
 import type { BoxEntry } from '../store/box-entries.js';
@@ -14,9 +17,10 @@ import { renderSentences } from '../site/render-sentences.js';
 
 /** `body: false` (the index) skips rendering the body, which only a post's own page shows. */
 export function toPageEntry(store: Store, entry: BoxEntry, comments: number, options: { body: boolean } = { body: true }): PageEntry {
-  const post = entry.postId ? readPost(store, entry.postId) : undefined;
-  const text = post ? (post.paragraphs[0]?.[0]?.text ?? '') : entryText(entry);
-  const bodyHtml = !options.body ? '' : post ? renderSentences(post, describeSources(store, post)) : textToHtml(text);
+  const linked = entry.postId ? readPost(store, entry.postId) : undefined;
+  const text = entryText(entry);
+  const post = linked && sameText(text, postText(linked)) ? linked : undefined;
+  const bodyHtml = !options.body ? '' : post ? renderSentences(post, describeSources(store, post)) : entryHtml(entry);
   return {
     slug: entry.slug,
     title: entry.title,
@@ -24,13 +28,18 @@ export function toPageEntry(store: Store, entry: BoxEntry, comments: number, opt
     published: entry.published,
     categories: entry.categories,
     bodyHtml,
-    teaser: firstSentence(text),
+    teaser: firstSentence(post ? (post.paragraphs[0]?.[0]?.text ?? '') : text),
     comments,
   };
 }
 
 export function entryText(entry: Pick<BoxEntry, 'content' | 'contentType'>): string {
   return entry.contentType === 'text' ? entry.content : htmlToText(entry.content);
+}
+
+/** The entry's body as the page and the feed show it: stored (sanitised) HTML, or text as paragraphs. */
+export function entryHtml(entry: Pick<BoxEntry, 'content' | 'contentType'>): string {
+  return entry.contentType === 'text' ? textToHtml(entry.content) : entry.content;
 }
 
 export function textToHtml(text: string): string {
@@ -46,3 +55,6 @@ export function firstSentence(text: string): string {
   const m = /^[\s\S]{1,240}?[.!?](?=\s|$)/.exec(text.trim());
   return (m ? m[0] : text.trim().slice(0, 200)).replace(/\s+/g, ' ');
 }
+
+const normal = (s: string) => xmlSafeText(s).replace(/\s+/g, ' ').trim();
+const sameText = (a: string, b: string) => normal(a) === normal(b);

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeText } from '../text/decode-text.js';
 import { createAgent, fetchUrl } from './fetch-url.js';
+import { guardFor } from './guard-address.js';
 import type { HarvestConfig } from './harvest-feeds.js';
 import { fetchProblem, type Problem } from './messages.js';
 
@@ -21,7 +22,7 @@ export async function fetchText(location: string, options: HarvestConfig, cwd = 
       return { ok: false, error: `cannot read ${file}: ${(e as Error).message}`, hint: 'check the path (relative paths start at the current folder)' };
     }
   }
-  const agent = createAgent(options.connectTimeoutMs, options.timeoutMs);
+  const agent = createAgent(options.connectTimeoutMs, options.timeoutMs, guardFor([location], options.allowPrivateAddresses));
   try {
     const res = await fetchUrl(location, { ...options, agent, accept: 'text/html, text/x-opml, application/xml;q=0.9, */*;q=0.5' });
     if (!res.ok) return { ok: false, ...fetchProblem(location, res.failure, res.detail, res.status) };

@@ -2,10 +2,12 @@
  * The harvester's one door to the network (I/O edge). One GET with conditional headers, redirects
  * followed by hand (limit + loop detection), a connect timeout (the Agent), a total timeout that
  * aborts the socket, a byte cap enforced while streaming, and gzip/deflate/br decoded under the same
- * cap. Never throws: every ending is a `FetchResult`.
+ * cap. Never throws: every ending is a `FetchResult`. The Agent checks every address it connects to
+ * (guard-address.ts): a refused one, at any redirect hop, ends as the failure 'refused-address'.
  */
 import { Agent, request } from 'undici';
 import { decompressBody } from './decompress-body.js';
+import { guardedConnector, refusalMessage, refusalOf, type AddressGuard } from './guard-address.js';
 import { readCapped } from './read-capped.js';
 
 export interface FetchOptions {
@@ -33,6 +35,7 @@ export type FetchFailure =
   | 'bad-url'
   | 'network'
   | 'bad-encoding'
+  | 'refused-address'
   | 'aborted';
 
 export type FetchResult =
@@ -52,9 +55,10 @@ export type FetchResult =
     }
   | { ok: false; url: string; failure: FetchFailure; detail: string; status?: number; retryAfter?: string; redirects: string[] };
 
-export function createAgent(connectTimeoutMs: number, timeoutMs: number): Agent {
+/** The harvester's connection pool; `guard` says which private addresses it may reach (none by default). */
+export function createAgent(connectTimeoutMs: number, timeoutMs: number, guard: AddressGuard): Agent {
   return new Agent({
-    connect: { timeout: connectTimeoutMs },
+    connect: guardedConnector({ timeout: connectTimeoutMs }, guard),
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
     keepAliveTimeout: 4_000,
@@ -126,6 +130,8 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
     }
   } catch (e) {
     if (options.signal?.aborted) return fail(current, 'aborted', 'the run was cancelled');
+    const refused = refusalOf(e);
+    if (refused) return fail(current, 'refused-address', `${current === url ? '' : `the redirect to ${current}: `}${refusalMessage(refused)}`);
     if ((e as { code?: string }).code === 'UND_ERR_CONNECT_TIMEOUT') return fail(current, 'connect-timeout', `${options.connectTimeoutMs ?? '?'}`);
     if (timer.signal.aborted || isTimeoutError(e)) return fail(current, 'timeout', `${options.timeoutMs}`);
     return fail(current, 'network', networkDetail(e));

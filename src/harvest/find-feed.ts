@@ -3,6 +3,7 @@
  * own URL and title (a home page is autodiscovered). Fetches through the same polite client.
  */
 import { createAgent } from './fetch-url.js';
+import { hostsOf } from './guard-address.js';
 import type { HarvestOptions } from './harvest-feeds.js';
 import { limitHosts } from './limit-hosts.js';
 import type { Problem } from './messages.js';
@@ -10,8 +11,12 @@ import { readFeed } from './read-feed.js';
 
 export type FoundFeed = { ok: true; url: string; feedUrl: string; title: string; siteUrl?: string } | ({ ok: false; url: string } & Problem);
 
-export async function findFeed(urls: string[], options: HarvestOptions): Promise<FoundFeed[]> {
-  const agent = createAgent(options.connectTimeoutMs, options.timeoutMs);
+/** `given`: the URLs the user named, whose hosts may be private addresses (default `urls`; a directory import names only its page). */
+export async function findFeed(urls: string[], options: HarvestOptions, given: string[] = urls): Promise<FoundFeed[]> {
+  const agent = createAgent(options.connectTimeoutMs, options.timeoutMs, {
+    allowPrivateAddresses: options.allowPrivateAddresses,
+    allowHosts: [...hostsOf(given), ...(options.allowHosts ?? [])],
+  });
   const ctx = {
     limit: limitHosts(options.concurrency, options.perHostConcurrency),
     fetch: { ...options, agent },

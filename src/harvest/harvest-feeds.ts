@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/open-store.js';
 import { createExtractPool, workerCount } from './extract-pool.js';
 import { createAgent } from './fetch-url.js';
+import { hostsOf } from './guard-address.js';
 import { harvestFeed } from './harvest-feed.js';
 import { groupCommit } from './group-commit.js';
 import { limitHosts } from './limit-hosts.js';
@@ -18,6 +19,11 @@ export interface HarvestOptions extends HarvestConfig {
   /** Applied to every URL right before it is fetched (stored URLs stay as given). The built-in run uses it to map
    *  the canonical base http://builtin.webxcreta.invalid/ to the loopback server it starts. */
   urlMap?: (url: string) => string;
+  /**
+   * `host:port` pairs `urlMap` points at (the built-in corpus server, the own box) that may be private
+   * addresses; the hosts of the sources' own URLs always may (see guard-address.ts).
+   */
+  allowHosts?: string[];
   onFeedDone?: (result: FeedResult, done: number, total: number) => void;
   signal?: AbortSignal;
 }
@@ -26,7 +32,10 @@ export interface HarvestOptions extends HarvestConfig {
 export async function harvestFeeds(store: Store, urls: string[] | undefined, options: HarvestOptions): Promise<HarvestReport> {
   const startedAt = new Date().toISOString();
   const sources = selectSources(store, urls);
-  const agent = createAgent(options.connectTimeoutMs, options.timeoutMs);
+  const agent = createAgent(options.connectTimeoutMs, options.timeoutMs, {
+    allowPrivateAddresses: options.allowPrivateAddresses,
+    allowHosts: [...hostsOf(sources.map((s) => s.url)), ...(options.allowHosts ?? [])],
+  });
   const pool = createExtractPool(workerCount(sources.length, options.extractWorkers, options.workerMinFeeds), { timeoutMs: options.timeoutMs });
   const ctx = {
     // Feeds finishing within 20 ms of each other share a commit: a few ms of delay, far fewer commits.

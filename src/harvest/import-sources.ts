@@ -39,7 +39,8 @@ export async function importDirectory(store: Store, pageUrl: string, selector: s
   const page = await fetchText(pageUrl, options);
   if (!page.ok) return page;
   const links = selectLinks(page.text, page.url, selector).slice(0, options.limit ?? Infinity);
-  const found = await findFeed(links, options);
+  // The links come from someone else's page: only the page's own host may be a private address.
+  const found = await findFeed(links, options, [pageUrl]);
   const imported: ImportedSource[] = [];
   const failed: DirectoryImport['failed'] = [];
   for (const f of found) {

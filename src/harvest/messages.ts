@@ -35,6 +35,11 @@ export function fetchProblem(url: string, failure: FetchFailure, detail: string,
       return { error: `${detail}`, hint: `fix the address: \`${removeIt(url)}\` then \`webxcreta feeds add URL\`` };
     case 'bad-encoding':
       return { error: `the ${detail} body from ${url} could not be decompressed`, hint: 'the server sent a corrupt response; it will be retried on the next harvest' };
+    case 'refused-address':
+      return {
+        error: `refused to fetch ${url}: ${detail}`,
+        hint: 'feeds may not lead to loopback or private network addresses; add the feed by that address itself (`webxcreta feeds add URL`), or set harvest.allowPrivateAddresses: true',
+      };
     case 'aborted':
       return { error: `harvest of ${url} was cancelled`, hint: 'run the harvest again' };
     case 'network':

@@ -23,5 +23,5 @@ export const newerModel = (file: string, found: number, expected: number) =>
 
 export const unwritableModel = (file: string, why: string) =>
   new WebxError(`cannot write the model file ${file}: ${why}`, {
-    hint: 'check that the data directory exists and that you may write to it (or use --data)',
+    hint: 'check that the data directory exists and that you may write to it (or use --data); if something else is in the model file\'s place, move it aside and run again',
   });

@@ -9,12 +9,15 @@ import type { Bot } from './bot.js';
 import { WebxError } from '../errors.js';
 import { addSource, fetchText, harvestFeeds, importOpml, type HarvestOptions } from '../harvest/index.js';
 import type { HarvestReport } from '../harvest/types.js';
+import { hostPortOf } from '../harvest/guard-address.js';
 import { openOwnBlog } from './own-blog.js';
 import { BUILTIN_OPML, builtinCorpusDir, serveBuiltinCorpus } from './serve-builtin-corpus.js';
 
 export interface HarvestStepOptions {
   /** Extra URL mapping, e.g. the bot's own box served in-process. */
   urlMap?: (url: string) => string;
+  /** `host:port` pairs that extra mapping points at, which may be loopback or private addresses. */
+  allowHosts?: string[];
   onFeedDone?: HarvestOptions['onFeedDone'];
   signal?: AbortSignal;
 }
@@ -53,6 +56,7 @@ export async function harvestStep(app: Bot, options: HarvestStepOptions = {}): P
     return await harvestFeeds(app.store(), undefined, {
       ...app.config.harvest,
       urlMap,
+      allowHosts: [...(builtin ? [hostPortOf(builtin.url)] : []), ...own.allowHosts, ...(options.allowHosts ?? [])],
       onFeedDone: options.onFeedDone,
       signal: options.signal,
     });

@@ -29,7 +29,7 @@ export async function modelFromInputs(app: Bot, inputs: string[], io: InputStrea
   const texts = await readSupplied(inputs, {
     cwd: io.cwd,
     stdin: io.stdin,
-    fetch: { timeoutMs: h.timeoutMs, connectTimeoutMs: h.connectTimeoutMs, maxBytes: h.maxBytes, maxRedirects: h.maxRedirects, userAgent: h.userAgent },
+    fetch: { timeoutMs: h.timeoutMs, connectTimeoutMs: h.connectTimeoutMs, maxBytes: h.maxBytes, maxRedirects: h.maxRedirects, userAgent: h.userAgent, allowPrivateAddresses: h.allowPrivateAddresses },
   });
   const corpus = buildSuppliedCorpus(texts);
   if (corpus.documents.length === 0) throw noSuppliedText(inputs);

@@ -9,16 +9,19 @@ import type { Bot } from './bot.js';
 import { serveBox } from './serve-box.js';
 import { addSource } from '../harvest/index.js';
 import { publishTargetOf } from '../config.js';
+import { hostPortOf } from '../harvest/guard-address.js';
 
 export const OWN_BOX_BASE = 'http://own.webxcreta.invalid/';
 export const OWN_BOX_FEED = `${OWN_BOX_BASE}feed.atom`;
 
 export interface OwnBlog {
   urlMap: (url: string) => string;
+  /** `host:port` of the box served for the harvest (a loopback address the SSRF guard must let through). */
+  allowHosts: string[];
   close(): Promise<void>;
 }
 
-const nothingToServe: OwnBlog = { urlMap: (url) => url, close: async () => {} };
+const nothingToServe: OwnBlog = { urlMap: (url) => url, allowHosts: [], close: async () => {} };
 
 export async function openOwnBlog(app: Bot): Promise<OwnBlog> {
   const { sources, publish } = app.config;
@@ -32,6 +35,7 @@ export async function openOwnBlog(app: Bot): Promise<OwnBlog> {
   const box = await serveBox(app, { host: '127.0.0.1', port: 0 });
   return {
     urlMap: (url) => (url.startsWith(OWN_BOX_BASE) ? new URL(url.slice(OWN_BOX_BASE.length), box.url).href : url),
+    allowHosts: [hostPortOf(box.url)],
     close: () => box.close(),
   };
 }

@@ -20,7 +20,7 @@ export function renderPostPage(site: Site, entry: PageEntry, comments: BoxCommen
     : '';
   const body = `<article class="post">
 <h1>${e(entry.title)}</h1>
-<p class="meta">by ${e(entry.author)} · <time datetime="${e(entry.published)}">${e(entry.published.slice(0, 10))}</time></p>
+<p class="meta">by <bdi>${e(entry.author)}</bdi> · <time datetime="${e(entry.published)}">${e(entry.published.slice(0, 10))}</time></p>
 ${cats}
 <div class="body">
 ${entry.bodyHtml}
@@ -34,7 +34,8 @@ ${renderComments(comments, feedHref)}${form ? renderForm(form) : ''}`;
 function renderComments(comments: BoxComment[], feedHref?: string): string {
   const feed = feedHref ? ` <a class="feed" href="${e(feedHref)}">comment feed</a>` : '';
   const items = comments.map(
-    (c) => `<li class="comment" id="comment-${c.id}"><p class="who">${e(c.author)} · <time datetime="${e(c.createdAt)}">${e(c.createdAt.slice(0, 16).replace('T', ' '))}</time></p>
+    // <bdi>: a name with bidi controls (U+202E) or right-to-left letters cannot reorder the rest of the line.
+    (c) => `<li class="comment" id="comment-${c.id}"><p class="who"><bdi>${e(c.author)}</bdi> · <time datetime="${e(c.createdAt)}">${e(c.createdAt.slice(0, 16).replace('T', ' '))}</time></p>
 <p class="text">${e(c.text).replace(/\r?\n/g, '<br>')}</p></li>`,
   );
   return `<section class="comments"><h2>Comments (${comments.length})${feed}</h2>

@@ -115,3 +115,14 @@ export function publicEntryIdOfPost(store: Store, postId: string): string | unde
   const row = store.prepare('SELECT id FROM box_entries WHERE post_id = ? AND draft = 0').get(postId) as { id: string } | undefined;
   return row?.id;
 }
+
+/** Entries stored before the box sanitised content at its edge (migration 045); cleaned once by the box. */
+export function listUnsanitizedEntries(store: Store): Array<Pick<BoxEntry, 'id' | 'content' | 'contentType'>> {
+  const rows = store.prepare('SELECT id, content, content_type FROM box_entries WHERE sanitized = 0').all() as Array<Pick<Row, 'id' | 'content' | 'content_type'>>;
+  return rows.map((r) => ({ id: r.id, content: r.content, contentType: r.content_type }));
+}
+
+/** Stores an entry's cleaned content and marks it clean (`edited` is left alone: nothing a client changed). */
+export function markEntrySanitized(store: Store, id: string, content: string, contentType: ContentType): void {
+  store.prepare('UPDATE box_entries SET content = ?, content_type = ?, sanitized = 1 WHERE id = ?').run(content, contentType, id);
+}

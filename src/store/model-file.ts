@@ -1,9 +1,10 @@
 /**
  * The model on disk: a JSON envelope `{ format: 'webxcreta-model', version, model }`. Written
  * atomically (temp file + rename), so a crash never leaves half a model; read back with checks so
- * an old, newer or damaged file gives an error that says `webxcreta analyze --rebuild`.
+ * an old, newer or damaged file (envelope or body) gives an error that says `webxcreta analyze --rebuild`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { checkModelShape } from '../model/check-model-shape.js';
 import { corruptModel, missingModel, newerModel, oldModel, unwritableModel } from '../model/errors.js';
 import { MODEL_FILE_TAG, MODEL_FORMAT } from '../model/model-format.js';
 import type { Model } from '../model/types.js';
@@ -48,15 +49,13 @@ function checkEnvelope(file: string, data: unknown): Model {
   return model as unknown as Model;
 }
 
-/** The first missing or mistyped field of a model, or undefined when its shape is right. */
+/**
+ * The first missing, mistyped or inconsistent part of a model, or undefined when its shape is right:
+ * the full structural check (src/model/check-model-shape.ts), so a damaged body is caught here, on
+ * load, and rebuilt by the model cache — never met halfway through generation.
+ */
 function describeProblem(m: Record<string, unknown>): string | undefined {
-  if (m.version !== 1) return 'model.version is not 1';
-  if (typeof m.fingerprint !== 'string') return 'model.fingerprint is missing';
-  if (!isObject(m.settings)) return 'model.settings is missing';
-  if (!Array.isArray(m.sources)) return 'model.sources is missing';
-  if (!isObject(m.documentWeights)) return 'model.documentWeights is missing';
-  if (!isObject(m.lm)) return 'model.lm is missing';
-  return undefined;
+  return checkModelShape(m);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

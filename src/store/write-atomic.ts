@@ -14,7 +14,13 @@ export function writeAtomic(file: string, content: string | Uint8Array, options:
   try {
     const fd = openSync(tmp, 'w', options.mode ?? 0o644);
     try {
-      writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
+      const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+      // writeSync may write less than asked (a full disk, a signal): loop until all of it is written.
+      for (let done = 0; done < bytes.length; ) {
+        const n = writeSync(fd, bytes, done, bytes.length - done);
+        if (n <= 0) throw new Error(`wrote nothing to ${tmp}`);
+        done += n;
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

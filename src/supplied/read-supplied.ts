@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { decodeText } from '../text/decode-text.js';
 import { createAgent, fetchUrl } from '../harvest/fetch-url.js';
+import { guardFor } from '../harvest/guard-address.js';
 import { formatOfContentType, formatOfExtension, looksLikeText, sniffFormat } from './detect-format.js';
 import { inputNotFound, inputUnreadable, urlFailed } from './errors.js';
 import type { SuppliedText } from './types.js';
@@ -17,6 +18,8 @@ export interface FetchLimits {
   maxBytes: number;
   maxRedirects: number;
   userAgent: string;
+  /** Config `harvest.allowPrivateAddresses`: redirects may lead to private addresses too (the URL's own host always may). */
+  allowPrivateAddresses?: boolean;
 }
 
 export interface ReadSuppliedOptions {
@@ -82,7 +85,7 @@ function isTextFile(path: string): boolean {
 }
 
 async function readUrl(url: string, limits: FetchLimits): Promise<SuppliedText> {
-  const agent = createAgent(limits.connectTimeoutMs, limits.timeoutMs);
+  const agent = createAgent(limits.connectTimeoutMs, limits.timeoutMs, guardFor([url], limits.allowPrivateAddresses));
   try {
     const r = await fetchUrl(url, { agent, ...limits, accept: 'text/html, text/markdown, text/plain;q=0.9, */*;q=0.5' });
     if (!r.ok) throw urlFailed(url, `${r.failure}${r.detail ? ` (${r.detail})` : ''}`);

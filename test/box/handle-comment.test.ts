@@ -11,6 +11,7 @@ let box: RunningBox;
 const PAGE = 'posts/rain-over-the-southern-hills-phills00';
 
 beforeEach(async () => {
+  cookie = '';
   t = makeTestApp({ box: { port: 0, commentsPerWindow: 2, maxCommentLength: 50 } }, { WEBXCRETA_BOX_PASSWORD: 'pw' });
   withPosts(t, 'post-hills');
   box = await startTestBox(t);
@@ -21,16 +22,21 @@ afterEach(async () => {
   t.app.close();
 });
 
+/** The reader's cookie jar: the CSRF cookie the post page sets. */
+let cookie = '';
+
 async function token(): Promise<string> {
-  const html = await (await fetch(new URL(PAGE, box.url))).text();
-  return /name="csrf" value="([^"]+)"/.exec(html)![1];
+  const r = await fetch(new URL(PAGE, box.url), { headers: cookie ? { cookie } : {} });
+  const set = r.headers.get('set-cookie');
+  if (set) cookie = set.split(';')[0];
+  return /name="csrf" value="([^"]+)"/.exec(await r.text())![1];
 }
 
-function postComment(fields: Record<string, string>) {
+function postComment(fields: Record<string, string>, headers: Record<string, string> = {}) {
   return fetch(new URL(`${PAGE}/comments`, box.url), {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}), ...headers },
     body: new URLSearchParams(fields).toString(),
   });
 }
@@ -52,15 +58,45 @@ describe('handleComment', () => {
     expect(stored()).toEqual([]);
   });
 
-  it('should refuse a form posted from another origin', async () => {
-    const r = await fetch(new URL(`${PAGE}/comments`, box.url), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' },
-      body: new URLSearchParams({ csrf: await token(), author: 'Eve', text: 'cross-site' }).toString(),
-    });
-    expect(r.headers.get('location')).toBe(`/${PAGE}?error=csrf#comment-form`);
+  it('should bind the token to the reader\'s cookie (HttpOnly, SameSite=Strict)', async () => {
+    const r = await fetch(new URL(PAGE, box.url));
+    expect(r.headers.get('set-cookie')).toMatch(/^webx_csrf=[A-Za-z0-9_-]{24}; Path=\/; HttpOnly; SameSite=Strict$/);
+    const csrf = await token();
+    // The same token without the cookie, or with another reader's cookie, is refused.
+    const mine = cookie;
+    cookie = '';
+    expect((await postComment({ csrf, author: 'Eve', text: 'no cookie' })).headers.get('location')).toBe(`/${PAGE}?error=csrf#comment-form`);
+    cookie = 'webx_csrf=AAAAAAAAAAAAAAAAAAAAAAAA';
+    expect((await postComment({ csrf, author: 'Eve', text: 'other cookie' })).headers.get('location')).toBe(`/${PAGE}?error=csrf#comment-form`);
+    cookie = mine;
+    // A reader who has the cookie keeps it: the page sets none again.
+    expect((await fetch(new URL(PAGE, box.url), { headers: { cookie } })).headers.get('set-cookie')).toBeNull();
+    expect((await postComment({ csrf, author: 'Ann', text: 'mine' })).status).toBe(303);
+    expect(stored()).toEqual(['Ann: mine']);
+  });
+
+  it('should refuse a form posted from another origin, from an opaque origin (Origin: null) or cross-site', async () => {
+    const csrf = await token();
+    const forged: Array<Record<string, string>> = [{ origin: 'http://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }];
+    for (const headers of forged) {
+      const r = await postComment({ csrf, author: 'Eve', text: 'cross-site' }, headers);
+      expect(r.status).toBe(403);
+      expect(await r.text()).toMatch(/^comments can only be posted from this blog's own pages/);
+    }
     expect(stored()).toEqual([]);
+    const same = await postComment({ csrf, author: 'Ann', text: 'same origin' }, { origin: box.url.replace(/\/$/, ''), 'sec-fetch-site': 'same-origin' });
+    expect(same.status).toBe(303);
+    expect(stored()).toEqual(['Ann: same origin']);
+  });
+
+  it('should keep accepting tokens and keep counting comments after a restart', async () => {
+    const csrf = await token();
+    expect((await postComment({ csrf, author: 'A', text: 'one' })).status).toBe(303);
+    await box.close();
+    box = await startTestBox(t);
+    expect((await postComment({ csrf, author: 'A', text: 'two' })).status).toBe(303);
+    expect((await postComment({ csrf, author: 'A', text: 'three' })).status).toBe(429);
+    expect(stored()).toEqual(['A: one', 'A: two']);
   });
 
   it('should drop characters an XML feed cannot carry, so the comment feed stays valid', async () => {
@@ -91,12 +127,18 @@ describe('handleComment', () => {
     expect(stored()).toEqual(['A: one', 'A: two']);
   });
 
+  it('should isolate a name with a right-to-left override (U+202E) so it cannot reverse the rest of the line', async () => {
+    await postComment({ csrf: await token(), author: 'Eve\u202Egnp.exe', text: 'hello' });
+    const html = await (await fetch(new URL(PAGE, box.url))).text();
+    expect(html).toMatch(/<p class="who"><bdi>Eve\u202Egnp\.exe<\/bdi> · <time/);
+  });
+
   it('should escape what readers write, under a CSP without scripts', async () => {
     await postComment({ csrf: await token(), author: '<img src=x onerror=alert(1)>', text: '<script>alert(1)</script>' });
     const r = await fetch(new URL(PAGE, box.url));
     const html = await r.text();
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('<p class="who"><bdi>&lt;img src=x onerror=alert(1)&gt;</bdi> · ');
     expect(html).not.toContain('<script');
     expect(r.headers.get('content-security-policy')).toBe(
       "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",

@@ -5,7 +5,8 @@ import { send, serveTestRoutes, type TestServer } from './helpers/serve-test-rou
 
 const FEED = '<rss version="2.0"><channel><title>t</title></channel></rss>';
 let server: TestServer;
-const agent = createAgent(1_000, 1_500);
+// The test server is on 127.0.0.1, a host these tests name themselves: allowed, as a feed URL given on loopback is.
+const agent = createAgent(1_000, 1_500, { allowPrivateAddresses: false, allowHosts: ['127.0.0.1'] });
 const options = (more: Partial<FetchOptions> = {}): FetchOptions => ({
   agent,
   timeoutMs: 1_500,

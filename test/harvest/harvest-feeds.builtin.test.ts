@@ -41,6 +41,8 @@ async function serveStatic(dir: string) {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return {
     urlMap: (u: string) => (u.startsWith(BASE) ? url + u.slice(BASE.length) : u),
+    /** What the wiring tells the SSRF guard: this loopback server is a trusted mapping. */
+    allowHosts: [new URL(url).host],
     close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }
@@ -52,7 +54,7 @@ beforeAll(async () => {
   for (const feed of parseOpml(readFileSync(`${corpusDir}blogs.opml`, 'utf8'), `${BASE}blogs.opml`)) {
     addSource(store, feed.xmlUrl, { title: feed.title, siteUrl: feed.htmlUrl });
   }
-  const options = { ...defaults.harvest, urlMap: served.urlMap, timeoutMs: 10_000 };
+  const options = { ...defaults.harvest, urlMap: served.urlMap, allowHosts: served.allowHosts, timeoutMs: 10_000 };
   first = await harvestFeeds(store, undefined, options);
   second = await harvestFeeds(store, undefined, options);
 });

@@ -177,7 +177,10 @@ describe('harvestFeeds', () => {
   it('should fetch through urlMap and keep the canonical URLs', async () => {
     server.route('/mapped/feed.xml', send(rss('Mapped', [{ guid: 'm1', link: 'post-1', title: 'M', html: 'mapped text' }])));
     const canonical = 'http://builtin.webxcreta.invalid/mapped/feed.xml';
-    const report = await harvestFeeds(store, [canonical], { ...options, urlMap: (u) => u.replace('http://builtin.webxcreta.invalid', server.url) });
+    const urlMap = (u: string) => u.replace('http://builtin.webxcreta.invalid', server.url);
+    const refused = await harvestFeeds(store, [canonical], { ...options, urlMap });
+    expect(refused.feeds[0]).toMatchObject({ outcome: 'error', error: expect.stringContaining('refused to fetch') });
+    const report = await harvestFeeds(store, [canonical], { ...options, force: true, urlMap, allowHosts: [server.url.slice('http://'.length)] });
     expect(report.feeds[0]).toMatchObject({ url: canonical, outcome: 'new', newItems: 1 });
     expect(readCorpus(store).documents[0].url).toBe('http://builtin.webxcreta.invalid/mapped/post-1');
   });

@@ -1,10 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { brownText } from '../../bench/analyze-brown.js';
 import { createApp, type App } from '../../src/cli/app.js';
 import { MODEL_FORMAT } from '../../src/model/model-format.js';
+import { defaults } from '../../src/config.js';
+import { generatePost } from '../../src/generate/index.js';
+import { createRng } from '../../src/rng.js';
 import { modelFileOf, refreshModel } from '../../src/pipeline/refresh-model.js';
 import { insertSource, upsertDocument } from '../fixtures/weight/seed-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -69,6 +72,33 @@ describe('refreshModel', () => {
     writeFileSync(file, '{"format":"webxcreta-model","vers');
     expect((await refreshModel(appWith())).rebuilt).toBe(true);
     expect(logs.join('\n')).toMatch(/damaged.*rebuilding it/);
+  });
+
+  it('should rebuild a model whose envelope is valid but whose body is damaged, with a one-line notice, and generate from it', async () => {
+    const { file, model } = await refreshModel(appWith());
+    const envelope = JSON.parse(readFileSync(file, 'utf8'));
+    envelope.model.lm.levels.splice(2, 1); // what used to end in "Cannot read properties of undefined (reading 'table')"
+    writeFileSync(file, JSON.stringify(envelope));
+    logs.length = 0;
+    const again = await refreshModel(appWith());
+    expect(again.rebuilt).toBe(true);
+    expect(again.model).toEqual(model);
+    const notices = logs.join('\n').split('\n').filter((l) => /rebuilding it/.test(l));
+    expect(notices).toEqual([`the model file ${file} is damaged or not a webXcreta model (model.lm.levels has 4 levels, expected 5): rebuilding it`]);
+    const post = generatePost(again.model, defaults.generate, createRng('7'), { seed: '7', now: '2026-11-01T00:00:00.000Z' });
+    expect(post.paragraphs.length).toBeGreaterThan(0);
+  });
+
+  it('should say what to do when a damaged model cannot be rebuilt', async () => {
+    const { file } = await refreshModel(appWith());
+    rmSync(file);
+    mkdirSync(join(file, 'in-the-way'), { recursive: true }); // a folder where the model file should be
+    const e = await refreshModel(appWith()).then(() => undefined, (x: unknown) => x);
+    expect(e).toMatchObject({
+      message: expect.stringMatching(new RegExp(`^cannot write the model file ${file}: `)),
+      hint: expect.stringMatching(/move it aside and run again/),
+    });
+    expect(logs.join('\n')).toMatch(/is damaged or not a webXcreta model .*: rebuilding it/);
   });
 
   it('should refuse a model from a newer webXcreta unless asked to rebuild', async () => {

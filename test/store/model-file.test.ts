@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebxError } from '../../src/errors.js';
 import { loadModel, saveModel } from '../../src/store/model-file.js';
 import { MODEL_FORMAT } from '../../src/model/model-format.js';
-import type { LanguageModel } from '../../src/model/language-model.js';
 import type { Model } from '../../src/model/types.js';
+import { buildLanguageModel } from '../../src/weight/model/build-language-model.js';
+import { fixture, modelFromTexts, readTextDocs } from '../generate/model-from-texts.js';
 
 let dir: string;
 beforeEach(() => {
@@ -21,7 +22,7 @@ const model: Model = {
   sources: [{ sourceId: 'A', title: 'Blog "A" <&>', kind: 'blog', documents: 2, tokens: 30, rawShare: 1, dampedShare: 1 }],
   own: { posts: 0, share: 0 },
   documentWeights: { a1: 1.25, a2: 0.75 },
-  lm: { version: 1 } as unknown as LanguageModel, // the envelope checks do not look inside
+  lm: buildLanguageModel([], {}, { damping: 'linear' }), // the language model of no documents: empty tables, right shape
 };
 
 function errorOf(fn: () => unknown): WebxError {
@@ -74,6 +75,30 @@ describe('loadModel', () => {
     ['an older format', { format: 'webxcreta-model', version: MODEL_FORMAT - 1, model }, /older webXcreta/],
     ['a newer format', { format: 'webxcreta-model', version: MODEL_FORMAT + 1, model }, /newer webXcreta/],
   ];
+  // A real model with a valid envelope and a damaged body: each must be caught on load, not in generation.
+  const real = modelFromTexts(readTextDocs(fixture('corpus.json')));
+  const damaged = (damage: (m: Model) => void): unknown => {
+    const copy = structuredClone(real);
+    damage(copy);
+    return { format: 'webxcreta-model', version: MODEL_FORMAT, model: copy };
+  };
+  broken.push(
+    ['a body missing a back-off level (the old "reading \'table\'" crash)', damaged((m) => delete (m.lm.levels as Partial<Model['lm']['levels']>).slot), /model\.lm\.levels has no "slot" level/],
+    ['a level of the wrong kind', damaged((m) => (m.lm.levels['prev-slot-next'].level = 'slot')), /model\.lm\.levels\.prev-slot-next\.level is "slot", expected "prev-slot-next"/],
+    ['a cut word table', damaged((m) => m.lm.levels['prev-slot'].rowStart.pop()), /model\.lm\.levels\.prev-slot\.rowStart/],
+    ['a word id past the vocabulary', damaged((m) => (m.lm.levels.slot.word[0] = m.lm.words.length)), /model\.lm\.levels\.slot\.word\[0\] is not an id/],
+    ['unsorted keys', damaged((m) => m.lm.levels['slot-next'].keys.reverse()), /keys are not sorted/],
+    ['templates whose offsets overrun their slots', damaged((m) => m.lm.sentences.slots.pop()), /model\.lm\.sentences\.start ends at \d+, expected \d+/],
+    ['a template weight that is not a number', damaged((m) => ((m.lm.titles.weight as unknown[])[0] = 'x')), /model\.lm\.titles\.weight\[0\] is not a number/],
+    ['missing glue', damaged((m) => delete (m.lm as Partial<Model['lm']>).glue), /model\.lm\.glue is missing/],
+    ['a guard that is not base64', damaged((m) => (m.lm.guard.units = '%%%')), /model\.lm\.guard\.units is not base64/],
+    ['a source list entry that is not a source', damaged((m) => (m.sources as unknown[]).push(null)), /model\.sources\[0\] is missing/],
+  );
+  it('should accept a real model', () => {
+    const file = join(dir, 'real.json');
+    saveModel(file, real);
+    expect(loadModel(file)).toEqual(real);
+  });
   for (const [what, content, message] of broken) {
     it(`should refuse ${what} with a hint to rebuild`, () => {
       const e = errorOf(() => loadModel(write(content)));

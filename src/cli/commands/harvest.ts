@@ -10,6 +10,7 @@ import { harvestFeeds } from '../../harvest/index.js';
 import { createProgressReporter } from '../../harvest/progress-reporter.js';
 import { renderReport } from '../../harvest/render-report.js';
 import type { FeedResult, HarvestReport } from '../../harvest/types.js';
+import { hostPortOf } from '../../harvest/guard-address.js';
 import { harvestStep } from '../../pipeline/harvest-step.js';
 import { OWN_BOX_BASE, openOwnBlog } from '../../pipeline/own-blog.js';
 import { BUILTIN_BASE, serveBuiltinCorpus } from '../../pipeline/serve-builtin-corpus.js';
@@ -77,7 +78,8 @@ async function harvestUrls(app: App, urls: string[], onFeedDone: (r: FeedResult,
   const own = urls.some((u) => u.startsWith(OWN_BOX_BASE)) ? await openOwnBlog(app) : undefined;
   try {
     const urlMap = (url: string) => own?.urlMap(builtin?.urlMap(url) ?? url) ?? builtin?.urlMap(url) ?? url;
-    return await harvestFeeds(app.store(), urls, { ...app.config.harvest, urlMap, onFeedDone });
+    const allowHosts = [...(builtin ? [hostPortOf(builtin.url)] : []), ...(own?.allowHosts ?? [])];
+    return await harvestFeeds(app.store(), urls, { ...app.config.harvest, urlMap, allowHosts, onFeedDone });
   } finally {
     await Promise.all([builtin?.close(), own?.close()]);
   }

@@ -11,6 +11,7 @@ import * as m020 from './020-analysis-indexes.js';
 import * as m040 from './040-box.js';
 import * as m041 from './041-publication-draft.js';
 import * as m042 from './042-publish-owner.js';
+import * as m045 from './045-box-state.js';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const migrations: Migration[] = [
   { version: 40, name: 'box', up: m040.up },
   { version: 41, name: 'publication-draft', up: m041.up },
   { version: 42, name: 'publish-owner', up: m042.up },
+  { version: 45, name: 'box-state', up: m045.up },
 ].sort((a, b) => a.version - b.version);
 
 export const latestVersion = migrations[migrations.length - 1].version;
