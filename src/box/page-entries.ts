@@ -11,12 +11,16 @@ import type { BoxEntry } from '../store/box-entries.js';
 import { describeSources } from '../store/describe-sources.js';
 import type { PageEntry } from '../site/page-entry.js';
 import { renderSentences } from '../site/render-sentences.js';
+import { boxSite } from '../site/site.js';
+
+/** On the box every published own post has its page at /posts/SLUG (describeSources names only those). */
+const BOX_LINKS = { ownPost: (slug: string) => boxSite({ title: '' }).post(slug) };
 
 /** `body: false` (the index) skips rendering the body, which only a post's own page shows. */
 export function toPageEntry(store: Store, entry: BoxEntry, comments: number, options: { body: boolean } = { body: true }): PageEntry {
   const post = entry.postId ? readPost(store, entry.postId) : undefined;
   const text = post ? (post.paragraphs[0]?.[0]?.text ?? '') : entryText(entry);
-  const bodyHtml = !options.body ? '' : post ? renderSentences(post, describeSources(store, post)) : textToHtml(text);
+  const bodyHtml = !options.body ? '' : post ? renderSentences(post, describeSources(store, post), BOX_LINKS) : textToHtml(text);
   return {
     slug: entry.slug,
     title: entry.title,
@@ -26,6 +30,7 @@ export function toPageEntry(store: Store, entry: BoxEntry, comments: number, opt
     bodyHtml,
     teaser: firstSentence(text),
     comments,
+    sentences: Boolean(post),
   };
 }
 

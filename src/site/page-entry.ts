@@ -10,4 +10,6 @@ export interface PageEntry {
   /** A one-line teaser (plain text). */
   teaser: string;
   comments: number;
+  /** The body is a generated post whose sentences open onto their sources. */
+  sentences?: boolean;
 }
