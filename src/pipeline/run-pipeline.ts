@@ -3,7 +3,9 @@
  * This is the recipe behind `webxcreta run`, `npm start` and each scheduled post. A lock in the
  * database keeps two runs (or a run and the scheduler) from posting at once.
  */
+import { join } from 'node:path';
 import type { Bot } from './bot.js';
+import { BOX_TARGET } from '../publish/target-name.js';
 import { WebxError } from '../errors.js';
 import { generatePost } from '../generate/index.js';
 import type { Post } from '../generate/types.js';
@@ -40,6 +42,11 @@ export interface PipelineResult {
   published?: PublishedEntry;
   feedFile?: string;
   pagesDir?: string;
+  /**
+   * Where to read the post: the static blog's index page, and whether the post went to the bot's
+   * own box (then `webxcreta serve` serves it at `published.url`, a canonical address).
+   */
+  read?: { staticIndex: string; box: boolean };
 }
 
 const LOCK_NAME = 'pipeline';
@@ -99,6 +106,7 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string): 
   });
   result.feedFile = exported.feedFile;
   result.pagesDir = exported.pagesDir;
+  result.read = { staticIndex: join(exported.pagesDir, 'index.html'), box: result.published.target === BOX_TARGET };
   return result;
 }
 

@@ -13,6 +13,7 @@ import { fingerprintCorpus } from '../weight/fingerprint-corpus.js';
 import { saveModel } from '../store/model-file.js';
 import { reuseModel } from './model-cache.js';
 import type { Model, WeightSettings } from '../model/types.js';
+import { plural } from '../text/plural.js';
 
 export const SUPPLIED_CACHE_DIR = 'supplied';
 const KEEP = 8;
@@ -36,7 +37,7 @@ export function loadOrBuildSuppliedModel(stateDir: string, corpus: Corpus, weigh
     return { model: cached, cached: true, file };
   }
   const words = corpus.documents.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
-  log(`analyzing ${corpus.documents.length} documents (${words.toLocaleString('en-US')} words)…`);
+  log(`analyzing ${plural(corpus.documents.length, 'document')} (${plural(words, 'word')})…`);
   const model = buildModel(corpus, analyzeCorpus(corpus), settings);
   mkdirSync(dir, { recursive: true });
   saveModel(file, model);

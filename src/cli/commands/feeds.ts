@@ -15,6 +15,7 @@ import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
 import type { RegisterCommand } from './index.js';
+import { plural } from '../../text/plural.js';
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`;
 const importLine = (i: ImportedSource) => `${i.added ? 'added ' : 'exists'}  ${i.source.url}${i.source.title ? `  (${i.source.title})` : ''}`;
@@ -126,7 +127,7 @@ export const registerFeeds: RegisterCommand = (program: Command, io: Io) => {
         }
         const path = resolve(app.io.cwd, file);
         writeFileSync(path, opml);
-        emit(app, { ok: true, feeds: sources.length, file: path }, (r) => `wrote ${r.feeds} feeds to ${r.file}`);
+        emit(app, { ok: true, feeds: sources.length, file: path }, (r) => `wrote ${plural(r.feeds, 'feed')} to ${r.file}`);
       }),
     );
 };

@@ -11,6 +11,7 @@ import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
 import type { RegisterCommand } from './index.js';
+import { plural } from '../../text/plural.js';
 
 interface InspectFlags {
   top: string;
@@ -47,7 +48,7 @@ const num = (x: number) => (x >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
 function renderInspect(r: InspectOutput, top: number): string {
   const lines = [
-    `model ${r.fingerprint.slice(0, 12)}: ${r.documents} documents, ${r.tokens.toLocaleString('en-US')} tokens, damping ${r.settings.damping}, own share ${r.settings.ownShare}${r.settings.ownOnly ? ' (own posts only)' : ''}, comment weight ${r.settings.commentWeight}`,
+    `model ${r.fingerprint.slice(0, 12)}: ${plural(r.documents, 'document')}, ${r.tokens.toLocaleString('en-US')} tokens, damping ${r.settings.damping}, own share ${r.settings.ownShare}${r.settings.ownOnly ? ' (own posts only)' : ''}, comment weight ${r.settings.commentWeight}`,
     '',
     `Sources (share of the weight: raw tokens → after damping and knobs):`,
     ...r.sources.slice(0, Math.max(top, 20)).map(
