@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { listPublications } from '../../publish/index.js';
 import { readLocks } from '../../store/locks.js';
-import { nextRuns } from '../../schedule/next-runs.js';
+import { scheduledRuns, type NextRuns } from '../../schedule/next-runs.js';
+import { countRetractedPosts, latestListedPost } from '../../store/listed-posts.js';
 import { recentRuns } from '../../store/runs.js';
 import type { Io } from '../app.js';
 import { emit } from '../output.js';
@@ -19,18 +20,18 @@ export const registerStatus: RegisterCommand = (program: Command, io: Io) => {
         const harvest = store
           .prepare(`SELECT MAX(last_fetched_at) AS at, COUNT(*) AS sources, SUM(CASE WHEN last_error IS NOT NULL THEN 1 ELSE 0 END) AS failing FROM sources WHERE enabled = 1`)
           .get() as { at: string | null; sources: number; failing: number | null };
-        const post = store.prepare('SELECT id, title, created_at FROM posts ORDER BY created_at DESC, id DESC LIMIT 1').get() as
-          | { id: string; title: string; created_at: string }
-          | undefined;
+        // A retracted post is off the blog: the last post is the newest one still on it (or never published).
+        const post = latestListedPost(store);
         const pub = post ? listPublications(store).find((p) => p.postId === post.id) : undefined;
         const runs = recentRuns(store, 50);
-        const next = nextRuns(app.config);
+        const next = scheduledRuns(store, app.config);
         const failedSources = store.prepare('SELECT url, last_error FROM sources WHERE last_error IS NOT NULL ORDER BY last_fetched_at DESC LIMIT 5').all() as Array<{ url: string; last_error: string }>;
         const result = {
           ok: true as const,
           lastHarvest: harvest.at ? { at: harvest.at, sources: harvest.sources, failing: harvest.failing ?? 0 } : undefined,
-          lastPost: post ? { id: post.id, title: post.title, createdAt: post.created_at, state: pub?.state, url: pub?.url, target: pub?.target } : undefined,
-          nextRuns: { harvest: next.harvest[0], post: next.post[0] },
+          lastPost: post ? { id: post.id, title: post.title, createdAt: post.createdAt, state: pub?.state, url: pub?.url, target: pub?.target } : undefined,
+          retractedPosts: countRetractedPosts(store),
+          nextRuns: next,
           recentErrors: [
             ...runs.filter((r) => r.ok === false).slice(0, 5).map((r) => ({ at: r.finishedAt ?? r.startedAt, what: r.kind, error: r.error ?? '' })),
             ...failedSources.map((s) => ({ at: '', what: `feed ${s.url}`, error: s.last_error })),
@@ -46,15 +47,19 @@ export const registerStatus: RegisterCommand = (program: Command, io: Io) => {
 function renderStatus(r: {
   lastHarvest?: { at: string; sources: number; failing: number };
   lastPost?: { id: string; title: string; createdAt: string; state?: string; url?: string };
-  nextRuns: { harvest?: string; post?: string };
+  retractedPosts: number;
+  nextRuns: NextRuns;
   recentErrors: Array<{ at: string; what: string; error: string }>;
   locks: Array<{ name: string; owner: string; expiresAt: string }>;
 }): string {
   const lines = [
     `last harvest: ${r.lastHarvest ? `${r.lastHarvest.at} (${r.lastHarvest.sources} sources, ${r.lastHarvest.failing} failing)` : 'never'}`,
-    `last post:    ${r.lastPost ? `${r.lastPost.createdAt} "${r.lastPost.title}" (${r.lastPost.state ?? 'not published'}${r.lastPost.url ? ` ${r.lastPost.url}` : ''})` : 'none'}`,
+    `last post:    ${r.lastPost ? `${r.lastPost.createdAt} "${r.lastPost.title}" (${r.lastPost.state ?? 'not published'}${r.lastPost.url ? ` ${r.lastPost.url}` : ''})` : 'none'}${r.retractedPosts ? ` (${r.retractedPosts} retracted)` : ''}`,
     `next harvest: ${r.nextRuns.harvest ?? 'not scheduled'}`,
     `next post:    ${r.nextRuns.post ?? 'not scheduled'}`,
+    r.nextRuns.from === 'scheduler'
+      ? `              (the running scheduler: harvest "${r.nextRuns.cron.harvest}", post "${r.nextRuns.cron.post}"${r.nextRuns.cron.timezone ? `, ${r.nextRuns.cron.timezone}` : ''})`
+      : '              (from the configuration: no scheduler is running; start one with `webxcreta schedule`)',
   ];
   if (r.locks.length) lines.push(...r.locks.map((l) => `lock ${l.name}: held by ${l.owner} until ${l.expiresAt}`));
   lines.push(r.recentErrors.length ? 'recent errors:' : 'recent errors: none');
