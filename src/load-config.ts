@@ -2,8 +2,9 @@
  * Reading the configuration (I/O edge): data directory, file, environment, flags — merged once,
  * validated once. Errors name the bad field, the expected value, and where it came from.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CONFIG_FILE, STATE_DIR, configSchema, type Config } from './config.js';
 import { WebxError } from './errors.js';
@@ -14,6 +15,8 @@ export interface Paths {
   stateDir: string;
   database: string;
   outDir: string;
+  /** The user's cache folder for models of supplied text (never inside a data directory). */
+  cacheDir: string;
 }
 
 export interface Loaded {
@@ -27,6 +30,31 @@ type Json = Record<string, unknown>;
 /** `--data DIR`, else `WEBXCRETA_DATA`, else the current directory. */
 export function resolveDataDir(flag: string | undefined, env: Env, cwd: string): string {
   return resolve(cwd, flag ?? env.WEBXCRETA_DATA ?? '.');
+}
+
+/**
+ * What is at a data directory's path: nothing, a file, a folder, or a bot (a folder holding
+ * webxcreta.config.json or .webxcreta/).
+ */
+export function dataDirKind(dataDir: string): 'missing' | 'file' | 'folder' | 'bot' {
+  let stat;
+  try {
+    stat = statSync(dataDir);
+  } catch {
+    return 'missing';
+  }
+  if (!stat.isDirectory()) return 'file';
+  return existsSync(join(dataDir, CONFIG_FILE)) || existsSync(join(dataDir, STATE_DIR)) ? 'bot' : 'folder';
+}
+
+/**
+ * The cache folder for supplied-text models: `WEBXCRETA_CACHE_DIR`, else `$XDG_CACHE_HOME/webxcreta`,
+ * else `~/.cache/webxcreta` (the XDG Base Directory default).
+ */
+export function cacheDirOf(env: Env): string {
+  if (env.WEBXCRETA_CACHE_DIR) return resolve(env.WEBXCRETA_CACHE_DIR);
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'webxcreta');
+  return join(env.HOME || homedir(), '.cache', 'webxcreta');
 }
 
 export function loadConfig(dataDir: string, env: Env = {}, overrides: Json = {}): Loaded {
@@ -51,6 +79,7 @@ export function loadConfig(dataDir: string, env: Env = {}, overrides: Json = {})
       stateDir,
       database: join(stateDir, 'webxcreta.db'),
       outDir: resolve(dataDir, config.publish.outDir),
+      cacheDir: cacheDirOf(env),
     },
   };
 }

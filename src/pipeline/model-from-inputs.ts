@@ -33,6 +33,6 @@ export async function modelFromInputs(app: Bot, inputs: string[], io: InputStrea
   });
   const corpus = buildSuppliedCorpus(texts);
   if (corpus.documents.length === 0) throw noSuppliedText(inputs);
-  const { model, cached } = loadOrBuildSuppliedModel(app.paths.stateDir, corpus, app.config.weight, (line) => app.log(line));
+  const { model, cached } = loadOrBuildSuppliedModel(app.paths.cacheDir, corpus, app.config.weight, (line) => app.log(line));
   return { model, corpus: 'supplied', cached };
 }

@@ -73,6 +73,7 @@ export const registerHarvest: RegisterCommand = (program: Command, io: Io) => {
           });
         },
         (_urls, flags) => (flags.force ? { harvest: { force: true } } : {}),
+        'create',
       ),
     );
 };

@@ -39,7 +39,7 @@ export const registerInspect: RegisterCommand = (program: Command, io: Io) => {
         mkdirSync(dirname(svg), { recursive: true });
         writeFileSync(svg, renderWeightPlot(model.sources, { ownShare: model.settings.ownShare }));
         emit<InspectOutput>(app, { ok: true, svg, ...report }, (r) => renderInspect(r, top));
-      }),
+      }, undefined, 'read'),
     );
 };
 

@@ -7,8 +7,9 @@ import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
 import type { RegisterCommand } from './index.js';
+import { lengthOverrides, MAX_WORDS_FLAG, MIN_WORDS_FLAG, type LengthFlags } from './length-flags.js';
 
-interface RunFlags {
+interface RunFlags extends LengthFlags {
   seed?: string;
   topic?: string;
   harvest: boolean;
@@ -23,6 +24,8 @@ export const registerRun: RegisterCommand = (program: Command, io: Io) => {
     .option('--topic <words>', 'words the post must use, comma- or space-separated')
     .option('--no-harvest', 'skip the harvest; generate from what is stored')
     .option('--no-publish', 'generate and store the post without publishing it')
+    .option(...MIN_WORDS_FLAG)
+    .option(...MAX_WORDS_FLAG)
     .addHelpText('after', '\nExamples:\n  webxcreta run\n  webxcreta run --seed 42 --topic "river, trade"\n  webxcreta --data ~/bots/one run --json')
     .action(
       withApp(io, async (app, flags: RunFlags) => {
@@ -36,7 +39,7 @@ export const registerRun: RegisterCommand = (program: Command, io: Io) => {
           },
         });
         emit(app, result, (r) => renderRun(r, app));
-      }),
+      }, (flags: RunFlags) => ({ generate: lengthOverrides(flags) }), 'create'),
     );
 };
 

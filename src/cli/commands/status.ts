@@ -40,7 +40,7 @@ export const registerStatus: RegisterCommand = (program: Command, io: Io) => {
           locks: readLocks(store),
         };
         emit(app, result, renderStatus);
-      }),
+      }, undefined, 'read'),
     );
 };
 
