@@ -27,3 +27,9 @@ export const binaryInput = (input: string) =>
     hint: 'give text, Markdown or HTML (files, a folder of them, an http(s) URL, or - for stdin); binary files inside a folder are skipped',
     exitCode: 2,
   });
+
+/** Nothing learnable (exit 1): text, but no sentence long enough to learn a pattern from. */
+export const noSuppliedSentence = (inputs: string[], minWords: number) =>
+  new WebxError(`found no sentence of ${minWords} words or more to learn from in ${inputs.join(', ')}`, {
+    hint: 'give text with whole sentences in it (brainstorm learns sentence patterns from them)',
+  });
