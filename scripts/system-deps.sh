@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs, once, the Debian packages the tests need; does nothing when they are all present.
 #   libatompub-perl            Atompub::Client, the independent AtomPub client that drives the box
-#   libatombus-perl libplack-perl  AtomBus, the independent AtomPub server (../shared/atom/start-atombus.sh)
+#   libatombus-perl libplack-perl curl  AtomBus, the independent AtomPub server (scripts/start-atombus.sh;
+#                              curl checks it is up)
 #   chromium                   the headless browser of the box's browser test (with playwright-core)
-#   jing libxml2-utils         ../shared/atom/validate-atom.sh (RFC 4287 RELAX NG + Schematron checks)
+#   jing libxml2-utils         scripts/validate-atom.sh (RFC 4287 RELAX NG scripts/atom/atom.rnc + Schematron checks)
 #   libavalon-framework-java libbatik-java  jars Debian's jing wrapper looks for: without them it warns
 #                              on stderr, and the validator counts the warnings as errors
 #   link-grammar               the generator's judge (../shared/judge)

@@ -3,12 +3,27 @@
  * file `webxcreta.config.json` in the data directory overrides them, environment variables override
  * the file, CLI flags override both. `loadConfig` does this merge once and validates the result.
  */
+import nodeCron from 'node-cron';
 import { z } from 'zod';
 
 export const CONFIG_FILE = 'webxcreta.config.json';
 export const STATE_DIR = '.webxcreta';
 
-const cron = z.string().min(9, 'a cron expression such as "0 * * * *"');
+/** A cron expression node-cron accepts (five or six fields), checked on every load, not only by `schedule`. */
+const cron = z.string().refine((v) => nodeCron.validate(v), { message: 'a cron expression of five or six fields, such as "0 * * * *" (hourly) or "0 9 * * *" (9:00 daily)' });
+
+/** A time zone the platform knows (IANA name, e.g. "Europe/Berlin"). */
+const timeZone = z.string().refine(
+  (v) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: v });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'an IANA time zone such as "UTC" or "Europe/Berlin"' },
+);
 
 /** Whether a URL carries no user name or password (`http://bot:pw@host/` leaks the password into logs). */
 const noUserinfo = (value: string): boolean => {
@@ -197,7 +212,8 @@ export const configSchema = z.strictObject({
       harvest: cron.default('0 * * * *'),
       post: cron.default('0 9 * * *'),
       serve: z.boolean().default(true),
-      timezone: z.string().optional(),
+      /** The time zone the cron expressions are read in (default: the machine's). */
+      timezone: timeZone.optional(),
     })
     .prefault({}),
 });

@@ -6,16 +6,17 @@
 import { decodeHTML } from 'entities';
 import { listUnsanitizedEntries, markEntrySanitized } from '../store/box-entries.js';
 import type { Store } from '../store/open-store.js';
+import { inTransaction } from '../store/transaction.js';
 import { sanitizeClientHtml } from '../text/sanitize-client-html.js';
 
 export function cleanStoredEntries(store: Store): number {
   const entries = listUnsanitizedEntries(store);
   if (entries.length === 0) return 0;
-  store.transaction(() => {
+  inTransaction(store, () => {
     for (const e of entries) {
       if (e.contentType === 'text') markEntrySanitized(store, e.id, decodeHTML(e.content), 'text');
       else markEntrySanitized(store, e.id, sanitizeClientHtml(e.content), 'html');
     }
-  })();
+  });
   return entries.length;
 }

@@ -14,13 +14,17 @@ import type { BoxEntry } from '../store/box-entries.js';
 import { describeSources } from '../store/describe-sources.js';
 import type { PageEntry } from '../site/page-entry.js';
 import { renderSentences } from '../site/render-sentences.js';
+import { boxSite } from '../site/site.js';
+
+/** On the box every published own post has its page at /posts/SLUG (describeSources names only those). */
+const BOX_LINKS = { ownPost: (slug: string) => boxSite({ title: '' }).post(slug) };
 
 /** `body: false` (the index) skips rendering the body, which only a post's own page shows. */
 export function toPageEntry(store: Store, entry: BoxEntry, comments: number, options: { body: boolean } = { body: true }): PageEntry {
   const linked = entry.postId ? readPost(store, entry.postId) : undefined;
   const text = entryText(entry);
   const post = linked && sameText(text, postText(linked)) ? linked : undefined;
-  const bodyHtml = !options.body ? '' : post ? renderSentences(post, describeSources(store, post)) : entryHtml(entry);
+  const bodyHtml = !options.body ? '' : post ? renderSentences(post, describeSources(store, post), BOX_LINKS) : entryHtml(entry);
   return {
     slug: entry.slug,
     title: entry.title,
@@ -30,6 +34,7 @@ export function toPageEntry(store: Store, entry: BoxEntry, comments: number, opt
     bodyHtml,
     teaser: firstSentence(post ? (post.paragraphs[0]?.[0]?.text ?? '') : text),
     comments,
+    sentences: Boolean(post),
   };
 }
 

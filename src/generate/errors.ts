@@ -21,23 +21,26 @@ export const unknownTopic = (word: string, nearby: string[]): WebxError =>
 
 export const noSentence = (what: string, attempts: number, maxSharedRun: number): WebxError =>
   new WebxError(`could not make a ${what} that copies no corpus run longer than ${maxSharedRun} words (${attempts} attempts)`, {
-    hint: 'add more text to the corpus, widen minWords..maxWords, or raise generate.maxSharedRun',
+    hint: `add more text to the corpus, widen the sentence length (${LENGTH_FLAGS}), or raise generate.maxSharedRun`,
   });
 
 export const badLengths = (minWords: number, maxWords: number): WebxError =>
   new WebxError(`generate.minWords (${minWords}) is larger than generate.maxWords (${maxWords})`, {
-    hint: 'set minWords ≤ maxWords in webxcreta.config.json or on the command line',
+    hint: `make the least no larger than the most: ${LENGTH_FLAGS}`,
     exitCode: 2,
   });
 
 export const noTopicPlace = (words: string[], minWords: number, maxWords: number, maxSharedRun: number): WebxError =>
   new WebxError(
     `could not place ${words.map((w) => `"${w}"`).join(', ')} in a new ${minWords}–${maxWords}-word sentence that copies no corpus run longer than ${maxSharedRun} words`,
-    { hint: 'widen minWords..maxWords, try another topic word, or add text that uses it' },
+    { hint: `widen the sentence length (${LENGTH_FLAGS}), try another topic word, or add text that uses it` },
   );
 
+/** Nothing learnable at these lengths (exit 1, as for a corpus with no text at all). */
 export const noTemplateOfLength = (minWords: number, maxWords: number): WebxError =>
   new WebxError(`the corpus has no sentence of ${minWords}–${maxWords} words to learn a template from`, {
-    hint: 'widen generate.minWords..generate.maxWords in webxcreta.config.json or on the command line',
-    exitCode: 2,
+    hint: `widen the sentence length (${LENGTH_FLAGS}), or add text with longer sentences`,
   });
+
+/** Where the sentence length is set: the flags of `generate`, `brainstorm`, `prompt` and `run`, or the file. */
+const LENGTH_FLAGS = '--min-words N / --max-words N, or generate.minWords/maxWords in webxcreta.config.json';

@@ -27,6 +27,7 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
   const started = performance.now();
   const result = (r: Omit<FeedResult, 'url' | 'ms' | 'newItems' | 'updatedItems' | 'comments'> & Partial<FeedResult>): FeedResult => ({
     url: source.url,
+    ...(source.kind === 'own' ? { own: true as const } : {}),
     newItems: 0,
     updatedItems: 0,
     comments: 0,

@@ -25,7 +25,8 @@ export function createProgressReporter(stream: NodeJS.WritableStream & { isTTY?:
         bar.update(done, { feed: shorten(result.url) });
         return;
       }
-      const detail = result.outcome === 'error' || result.outcome === 'skipped' ? `: ${result.error}` : ` (${result.newItems} new, ${result.comments} comments)`;
+      // A problem's message and hint are printed once, in the summary after the harvest.
+      const detail = result.outcome === 'error' || result.outcome === 'skipped' ? '' : ` (${result.newItems} new, ${result.comments} comment${result.comments === 1 ? '' : 's'})`;
       log(`[${done}/${total}] ${result.outcome} ${result.url}${detail}`);
     },
     stop: () => bar?.stop(),

@@ -1,5 +1,5 @@
 /** The human summary of a harvest: a table of feeds, the problems with their hints, the totals. Pure. */
-import type { HarvestTotals } from './summarize-harvest.js';
+import { describeFeeds, type HarvestTotals } from './summarize-harvest.js';
 import type { FeedResult } from './types.js';
 
 /** The totals the summary line reads (see summarize-harvest.ts). */
@@ -14,7 +14,7 @@ export function renderReport(feeds: FeedResult[], t: ReportTotals): string {
     .map((f) => `${f.outcome}: ${f.error}${f.hint ? `\n  hint: ${f.hint}` : ''}`);
   const skipped = feeds.filter((f) => f.outcome === 'skipped').length;
   const summary =
-    `${t.feeds} feeds: ${t.newItems} new posts, ${t.updatedItems} edited, ${t.comments} new comments, ` +
+    `${describeFeeds(t)}: ${t.newItems} new posts, ${t.updatedItems} edited, ${t.comments} new comments, ` +
     `${t.unchanged} unchanged, ${skipped} skipped, ${t.errors} failed`;
   return [table, '', ...problems, ...(problems.length ? [''] : []), summary].join('\n');
 }

@@ -2,7 +2,12 @@
 import type { HarvestReport } from './types.js';
 
 export interface HarvestTotals {
+  /** Every feed read, the bot's own blog included. */
   feeds: number;
+  /** The blogs it reads (feeds that are not its own blog). */
+  blogs: number;
+  /** Feeds of the bot's own blog (0 or 1). */
+  own: number;
   newItems: number;
   updatedItems: number;
   comments: number;
@@ -12,7 +17,8 @@ export interface HarvestTotals {
 }
 
 export function summarizeHarvest(report: HarvestReport): HarvestTotals {
-  const totals: HarvestTotals = { feeds: report.feeds.length, newItems: 0, updatedItems: 0, comments: 0, unchanged: 0, errors: 0, failed: [] };
+  const own = report.feeds.filter((f) => f.own).length;
+  const totals: HarvestTotals = { feeds: report.feeds.length, blogs: report.feeds.length - own, own, newItems: 0, updatedItems: 0, comments: 0, unchanged: 0, errors: 0, failed: [] };
   for (const feed of report.feeds) {
     totals.newItems += feed.newItems;
     totals.updatedItems += feed.updatedItems;
@@ -24,4 +30,11 @@ export function summarizeHarvest(report: HarvestReport): HarvestTotals {
     }
   }
   return totals;
+}
+
+/** "17 blogs + own blog", "1 blog", "own blog": what a user calls the feeds read. */
+export function describeFeeds(t: Pick<HarvestTotals, 'blogs' | 'own'>): string {
+  const blogs = `${t.blogs} blog${t.blogs === 1 ? '' : 's'}`;
+  if (t.own === 0) return blogs;
+  return t.blogs === 0 ? 'own blog' : `${blogs} + own blog`;
 }

@@ -49,6 +49,8 @@ export interface FeedResult {
   /** Where the feed was really read, when that differs from `url` (autodiscovered from a page, or redirected). */
   feedUrl?: string;
   outcome: FeedOutcome;
+  /** The bot's own blog (read back into its corpus), not one of the blogs it reads. */
+  own?: true;
   newItems: number;
   updatedItems: number;
   comments: number;

@@ -6,9 +6,12 @@ import type { Bot } from './bot.js';
 import { loadOrBuildModel } from './refresh-model.js';
 import type { Model } from '../model/types.js';
 import { buildSuppliedCorpus } from '../supplied/build-supplied-corpus.js';
-import { noSuppliedText } from '../supplied/errors.js';
+import { noSuppliedSentence, noSuppliedText } from '../supplied/errors.js';
 import { readSupplied } from '../supplied/read-supplied.js';
 import { loadOrBuildSuppliedModel } from './supplied-model.js';
+
+/** The shortest sentence the model learns a pattern from (see weight/model/count-templates.ts). */
+const MIN_TEMPLATE_WORDS = 3;
 
 export interface ModelFromInputs {
   model: Model;
@@ -33,6 +36,7 @@ export async function modelFromInputs(app: Bot, inputs: string[], io: InputStrea
   });
   const corpus = buildSuppliedCorpus(texts);
   if (corpus.documents.length === 0) throw noSuppliedText(inputs);
-  const { model, cached } = loadOrBuildSuppliedModel(app.paths.stateDir, corpus, app.config.weight, (line) => app.log(line));
+  const { model, cached } = loadOrBuildSuppliedModel(app.paths.cacheDir, corpus, app.config.weight, (line) => app.log(line));
+  if (model.lm.sentences.weight.length === 0) throw noSuppliedSentence(inputs, MIN_TEMPLATE_WORDS);
   return { model, corpus: 'supplied', cached };
 }

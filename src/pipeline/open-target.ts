@@ -3,7 +3,7 @@
  * document); a WordPress site (its REST API discovered from the home page, the login checked
  * first); a static site's content folder; or else the bot's own box — the one already running at
  * `box.host:box.port`, or one started in-process for this publish (on an ephemeral port when the
- * configured one is taken).
+ * configured one is taken; the URLs it answers with are still the canonical ones, see blog-of.ts).
  */
 import { resolve } from 'node:path';
 import { acceptsEntries, parseServiceDoc } from '../atom/service-doc.js';
@@ -11,6 +11,7 @@ import { publishTargetOf } from '../config.js';
 import { isWebxError, WebxError } from '../errors.js';
 import { createAppClient, responseError, type AppClient, type AppClientOptions } from '../publish/app-client.js';
 import { atomPubTarget } from '../publish/atompub-target.js';
+import { fixedBaseUrl } from '../publish/blog-of.js';
 import { staticTarget } from '../publish/static-target.js';
 import { BOX_TARGET, openTargetName } from '../publish/target-name.js';
 import type { PublishTarget } from '../publish/target.js';
@@ -51,12 +52,14 @@ export async function openTarget(app: Bot, signal?: AbortSignal): Promise<Publis
   if (box.port !== 0 && (await isOwnBoxUp(app, client, configured))) {
     return atomPubTarget({ name: BOX_TARGET, kind: 'box', collectionUrl: new URL('app/posts', configured).href, client, boxUrl: configured, close: async () => {} });
   }
-  // Only this process talks to a box started for one publish: it listens on loopback, whatever box.host says.
-  const running = await serveBox(app, { host: LOOPBACK, port: box.port, credentials }).catch((e: unknown) => {
-    if (isWebxError(e, 'address-in-use')) return serveBox(app, { host: LOOPBACK, port: 0, credentials });
+  // Only this process talks to a box started for one publish: it listens on loopback, whatever box.host
+  // says, and writes the canonical address (publish.baseUrl, else box.host:box.port) into what it answers.
+  const baseUrl = fixedBaseUrl(publish, box);
+  const running = await serveBox(app, { host: LOOPBACK, port: box.port, credentials, baseUrl }).catch((e: unknown) => {
+    if (isWebxError(e, 'address-in-use')) return serveBox(app, { host: LOOPBACK, port: 0, credentials, baseUrl });
     throw e;
   });
-  app.log(`started the box in-process at ${running.url}`);
+  app.log(`started the box in-process at ${running.url} for this step`);
   return atomPubTarget({ name: BOX_TARGET, kind: 'box', collectionUrl: new URL('app/posts', running.url).href, client, boxUrl: running.url, close: running.close });
 }
 

@@ -15,6 +15,7 @@ import { saveModel } from '../store/model-file.js';
 import { reuseModel } from './model-cache.js';
 import { MODEL_FILE_NAME } from '../model/model-format.js';
 import type { Model } from '../model/types.js';
+import { plural } from '../text/plural.js';
 
 export interface LoadOrBuildOptions {
   rebuild?: boolean;
@@ -42,7 +43,7 @@ export async function refreshModel(app: Bot, options: LoadOrBuildOptions = {}): 
   const t0 = performance.now();
   const analyzed = analyzeStore(store, { onProgress: reportProgress(app) });
   const t1 = performance.now();
-  if (analyzed.analyzed > 0) app.log(`analyzed ${analyzed.analyzed} new or changed documents`);
+  if (analyzed.analyzed > 0) app.log(`analyzed ${plural(analyzed.analyzed, 'new or changed document')}`);
   const corpus = readCorpus(store, { ownOnly: settings.ownOnly });
   const fingerprint = fingerprintCorpus(corpus, settings);
   const file = modelFileOf(app.paths.stateDir);
@@ -69,6 +70,6 @@ export function reportProgress(app: Bot): (done: number, total: number) => void 
     const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
     if (tenth === last) return;
     last = tenth;
-    app.log(`analyzing: ${done}/${total} documents`);
+    app.log(`analyzing: ${done}/${total} document${total === 1 ? '' : 's'}`);
   };
 }

@@ -6,7 +6,9 @@
  * target); the run's row names its post and target as soon as the post is stored, so a run
  * killed after that leaves nothing lost.
  */
+import { join } from 'node:path';
 import type { Bot } from './bot.js';
+import { BOX_TARGET } from '../publish/target-name.js';
 import { WebxError } from '../errors.js';
 import { generatePost } from '../generate/index.js';
 import type { Post } from '../generate/types.js';
@@ -49,6 +51,11 @@ export interface PipelineResult {
   caughtUp?: PublishedEntry[];
   feedFile?: string;
   pagesDir?: string;
+  /**
+   * Where to read the post: the static blog's index page, and whether the post went to the bot's
+   * own box (then `webxcreta serve` serves it at `published.url`, a canonical address).
+   */
+  read?: { staticIndex: string; box: boolean };
 }
 
 const LOCK_NAME = 'pipeline';
@@ -121,6 +128,7 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string, r
   });
   result.feedFile = exported.feedFile;
   result.pagesDir = exported.pagesDir;
+  result.read = { staticIndex: join(exported.pagesDir, 'index.html'), box: result.published.target === BOX_TARGET };
   return result;
 }
 

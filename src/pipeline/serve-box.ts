@@ -13,6 +13,11 @@ export interface ServeBoxOptions {
   port: number;
   /** Default: WEBXCRETA_BOX_USER/WEBXCRETA_BOX_PASSWORD, else the stored box password. */
   credentials?: Credentials;
+  /**
+   * The base URL the box writes into feeds and AtomPub answers (default: `publish.baseUrl`, else where
+   * it listens). Boxes started in-process on a passing port give the canonical address here.
+   */
+  baseUrl?: string;
   now?: () => Date;
 }
 
@@ -22,7 +27,7 @@ export function serveBox(bot: Bot, options: ServeBoxOptions): Promise<RunningBox
     store: bot.store(),
     host: options.host,
     port: options.port,
-    blog: { title: publish.blogTitle, subtitle: publish.blogSubtitle, author: publish.author, baseUrl: publish.baseUrl },
+    blog: { title: publish.blogTitle, subtitle: publish.blogSubtitle, author: publish.author, baseUrl: options.baseUrl ?? publish.baseUrl },
     limits: box,
     credentials: options.credentials ?? resolveBoxCredentials(bot.env, bot.paths.stateDir),
     damping: weight.damping,

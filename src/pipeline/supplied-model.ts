@@ -2,7 +2,8 @@
  * The model of a supplied corpus, cached by content: the cache key is the corpus fingerprint
  * (every document's content hash + the weight settings + analyzer and model versions), so the
  * same files give the same model file and a second brainstorm skips tagging entirely. The cache
- * keeps the most recently used few models.
+ * keeps the most recently used few models, in the user's cache folder (`Paths.cacheDir`:
+ * $WEBXCRETA_CACHE_DIR, $XDG_CACHE_HOME/webxcreta or ~/.cache/webxcreta), never in the current folder.
  */
 import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { fingerprintCorpus } from '../weight/fingerprint-corpus.js';
 import { saveModel } from '../store/model-file.js';
 import { reuseModel } from './model-cache.js';
 import type { Model, WeightSettings } from '../model/types.js';
+import { plural } from '../text/plural.js';
 
 export const SUPPLIED_CACHE_DIR = 'supplied';
 const KEEP = 8;
@@ -23,10 +25,10 @@ export interface SuppliedModel {
   file: string;
 }
 
-export function loadOrBuildSuppliedModel(stateDir: string, corpus: Corpus, weight: WeightSettings, log: (line: string) => void = () => {}): SuppliedModel {
+export function loadOrBuildSuppliedModel(cacheDir: string, corpus: Corpus, weight: WeightSettings, log: (line: string) => void = () => {}): SuppliedModel {
   // Supplied text has no own posts: the own-posts knobs do not apply.
   const settings = { ...pickSettings(weight), ownOnly: false };
-  const dir = join(stateDir, SUPPLIED_CACHE_DIR);
+  const dir = join(cacheDir, SUPPLIED_CACHE_DIR);
   const fingerprint = fingerprintCorpus(corpus, settings);
   const file = join(dir, `${fingerprint}.json`);
   const cached = reuseModel(file, fingerprint, { log, keepNewer: false });
@@ -36,7 +38,7 @@ export function loadOrBuildSuppliedModel(stateDir: string, corpus: Corpus, weigh
     return { model: cached, cached: true, file };
   }
   const words = corpus.documents.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
-  log(`analyzing ${corpus.documents.length} documents (${words.toLocaleString('en-US')} words)…`);
+  log(`analyzing ${plural(corpus.documents.length, 'document')} (${plural(words, 'word')})…`);
   const model = buildModel(corpus, analyzeCorpus(corpus), settings);
   mkdirSync(dir, { recursive: true });
   saveModel(file, model);

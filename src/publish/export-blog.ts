@@ -42,21 +42,26 @@ export function exportBlog(store: Store, outDir: string, blog: Blog, options: { 
   const posts = listedPosts(store);
   const entries = posts.map((post) => ({ post, entry: toEntry(post, blog) }));
   const comments = entries.map(({ post }) => commentsOf(store, post.id));
+  const exported = new Set(entries.map(({ entry }) => entry.slug));
+  const postSite = staticSite(blog, '../');
+  // The bot's own earlier posts are linked to their page in this export, relatively (none when not exported).
+  const links = { ownPost: (slug: string) => (exported.has(slug) ? postSite.post(slug) : undefined) };
   const pages: PageEntry[] = entries.map(({ post, entry }, i) => ({
     slug: entry.slug,
     title: entry.title,
     author: entry.author.name,
     published: entry.published,
     categories: entry.categories,
-    bodyHtml: renderSentences(post, describeSources(store, post)),
+    bodyHtml: renderSentences(post, describeSources(store, post), links),
     teaser: entry.summary ?? '',
     comments: comments[i].length,
+    sentences: true,
   }));
   const keep = new Set<string>();
   pages.forEach((page, i) => {
     const file = `${page.slug}.html`;
     keep.add(file);
-    writeAtomic(join(outDir, 'posts', file), renderPostPage(staticSite(blog, '../'), page, comments[i]));
+    writeAtomic(join(outDir, 'posts', file), renderPostPage(postSite, page, comments[i]));
   });
   removeStalePages(join(outDir, 'posts'), keep);
   const root = staticSite(blog, '');

@@ -9,6 +9,7 @@ import { runPipeline } from '../pipeline/run-pipeline.js';
 import { finishRun, startRun } from '../store/runs.js';
 import { anySourceFetched } from '../store/sources.js';
 import type { ScheduledStep } from './scheduler.js';
+import { plural } from '../text/plural.js';
 
 export function pipelineSteps(app: Bot): ScheduledStep[] {
   const { schedule } = app.config;
@@ -24,7 +25,7 @@ export function pipelineSteps(app: Bot): ScheduledStep[] {
           const report = await harvestStep(app, { signal });
           const errors = report.feeds.filter((f) => f.outcome === 'error').length;
           const fresh = report.feeds.reduce((a, f) => a + f.newItems, 0);
-          const summary = `${report.feeds.length} feeds, ${fresh} new items, ${errors} failed`;
+          const summary = `${plural(report.feeds.length, 'feed')}, ${plural(fresh, 'new item')}, ${errors} failed`;
           finishRun(store, id, new Date().toISOString(), { ok: true, summary: { feeds: report.feeds.length, newItems: fresh, errors } });
           return summary;
         } catch (e) {

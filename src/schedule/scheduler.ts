@@ -2,7 +2,8 @@
  * The scheduler: named steps fired by cron expressions (node-cron), one at a time.
  * - Never overlapping: a firing while a step runs is skipped (logged), not queued, so a slow step
  *   or a long downtime never turns into a burst (node-cron does not replay missed firings either).
- * - One scheduler per data directory: it holds the `scheduler` lock in the database while it lives.
+ * - One scheduler per data directory: it holds the `scheduler` lock in the database while it lives,
+ *   and records its effective cron expressions beside it (for `webxcreta status`).
  * - Steps that ask for it run under the `pipeline` lock, the one `webxcreta run` takes.
  * - `stop('finish')` lets the running step end; `stop('abandon')` aborts it through its signal.
  * Every step start, end, skip and failure is one timestamped log line.
@@ -11,6 +12,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import { WebxError, describeError } from '../errors.js';
 import type { Store } from '../store/open-store.js';
 import { acquireLock, isLockHeld, releaseLock, renewLock, type Lock } from '../store/locks.js';
+import { clearScheduler, recordScheduler } from '../store/scheduler-record.js';
 
 export interface ScheduledStep {
   name: string;
@@ -50,6 +52,8 @@ export function startScheduler(steps: ScheduledStep[], options: SchedulerOptions
   }
   const own = acquireLock(store, SCHEDULER_LOCK, ttl);
   if (!own) throw new WebxError('another scheduler is already running on this data directory', { hint: 'see `webxcreta status`; stop it first' });
+  // `status` reads the expressions this scheduler really fires on (env and flags included).
+  recordScheduler(store, { owner: own.owner, startedAt: now().toISOString(), timezone: options.timezone, steps: Object.fromEntries(steps.map((s) => [s.name, s.cron])) });
   const renewal = setInterval(() => renewLock(store, own, ttl), Math.max(1_000, Math.floor(ttl / 3)));
   let running: { name: string; controller: AbortController; done: Promise<void> } | undefined;
   let stopping = false;
@@ -110,6 +114,7 @@ export function startScheduler(steps: ScheduledStep[], options: SchedulerOptions
         await running.done;
       }
       clearInterval(renewal);
+      clearScheduler(store, own.owner);
       releaseLock(store, own);
       log('scheduler: stopped');
       resolveStopped();

@@ -10,6 +10,8 @@ export interface PageEntry {
   /** A one-line teaser (plain text). */
   teaser: string;
   comments: number;
+  /** The body is a generated post whose sentences open onto their sources. */
+  sentences?: boolean;
 }
 
 /** A reader's comment on a post (plain text, escaped when rendered). */

@@ -2,6 +2,7 @@
 import { escapeHtml as e } from '../text/escape-html.js';
 import type { BoxComment } from './page-entry.js';
 import { renderLayout } from './layout.js';
+import { SENTENCE_HINT } from './render-sentences.js';
 import type { PageEntry } from './page-entry.js';
 import type { Site } from './site.js';
 
@@ -22,10 +23,9 @@ export function renderPostPage(site: Site, entry: PageEntry, comments: BoxCommen
 <h1>${e(entry.title)}</h1>
 <p class="meta">by <bdi>${e(entry.author)}</bdi> · <time datetime="${e(entry.published)}">${e(entry.published.slice(0, 10))}</time></p>
 ${cats}
-<div class="body">
+${entry.sentences ? `<p class="hint">${e(SENTENCE_HINT)}</p>\n` : ''}<div class="body">
 ${entry.bodyHtml}
 </div>
-<p class="hint">Open a sentence to see the blogs it came from.</p>
 </article>
 ${renderComments(comments, feedHref)}${form ? renderForm(form) : ''}`;
   return renderLayout(site, `${entry.title} · ${site.blogTitle}`, body);

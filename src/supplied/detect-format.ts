@@ -29,7 +29,15 @@ export function sniffFormat(content: string): SuppliedFormat {
   return 'text';
 }
 
-/** True when the first bytes look like text (no NUL byte), so a file without extension is read. */
+/**
+ * True when the first bytes look like text: a UTF-16 byte-order mark, or no NUL byte and few control
+ * characters (images, archives, executables and databases have many). Binary input is refused.
+ */
 export function looksLikeText(bytes: Buffer): boolean {
-  return !bytes.subarray(0, 8192).includes(0);
+  const head = bytes.subarray(0, 8192);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+  if (head.includes(0)) return false;
+  let control = 0;
+  for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  return control <= head.length / 20;
 }

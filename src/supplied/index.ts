@@ -2,7 +2,7 @@
  * Supplied text for `brainstorm` and `prompt`:
  *   1. readSupplied              files, folders, URLs, stdin → raw texts (I/O)
  *   2. buildSuppliedCorpus       raw texts → Corpus, one 'file' source per input (pure)
- *   3. loadOrBuildSuppliedModel  Corpus → Model, cached by content hash under the state dir
+ *   3. loadOrBuildSuppliedModel  Corpus → Model, cached by content hash in the user's cache folder
  */
 export { readSupplied, type ReadSuppliedOptions, type FetchLimits } from './read-supplied.js';
 export { buildSuppliedCorpus, chunkParagraphs, CHUNK_WORDS } from './build-supplied-corpus.js';

@@ -9,7 +9,7 @@ import { decodeText } from '../text/decode-text.js';
 import { createAgent, fetchUrl } from '../harvest/fetch-url.js';
 import { guardFor } from '../harvest/guard-address.js';
 import { formatOfContentType, formatOfExtension, looksLikeText, sniffFormat } from './detect-format.js';
-import { inputNotFound, inputUnreadable, urlFailed } from './errors.js';
+import { binaryInput, inputNotFound, inputUnreadable, urlFailed } from './errors.js';
 import type { SuppliedText } from './types.js';
 
 export interface FetchLimits {
@@ -50,14 +50,16 @@ function readPath(input: string, cwd: string): SuppliedText[] {
     throw inputNotFound(input);
   }
   const files = isDir ? listTextFiles(path) : [path];
-  return files.map((file) => {
+  return files.flatMap((file) => {
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch (e) {
       throw inputUnreadable(file, (e as Error).message);
     }
-    return fromBytes(nameOf(file, cwd), bytes, formatOfExtension(extname(file)));
+    // A binary file named on the command line is refused; one inside a folder is skipped.
+    if (isDir && !looksLikeText(bytes)) return [];
+    return [fromBytes(nameOf(file, cwd), bytes, formatOfExtension(extname(file)))];
   });
 }
 
@@ -96,6 +98,7 @@ async function readUrl(url: string, limits: FetchLimits): Promise<SuppliedText> 
 }
 
 function fromBytes(name: string, bytes: Buffer, format: SuppliedText['format'] | undefined, contentType?: string): SuppliedText {
+  if (!looksLikeText(bytes)) throw binaryInput(name);
   const content = decodeText(bytes, contentType);
   return { name, format: format ?? sniffFormat(content), content };
 }

@@ -2,16 +2,18 @@
 import { load } from 'cheerio/slim';
 import { cleanTitle, htmlToText, plainToText } from '../text/html-to-text.js';
 import { markdownToText, type TitledText } from './markdown-to-text.js';
+import { dropPlainTextMarks } from './plain-text-marks.js';
 import type { SuppliedText } from './types.js';
 
 export function toTitledText(supplied: SuppliedText): TitledText {
   switch (supplied.format) {
     case 'markdown':
-      return markdownToText(supplied.content);
+      // A fortune file whose entries look like Markdown: its `%` separators still end an entry.
+      return markdownToText(supplied.content.replace(/^[ \t]*%%?[ \t]*$/gm, ''));
     case 'html':
       return { title: htmlTitle(supplied.content), text: htmlToText(supplied.content) };
     case 'text':
-      return { title: '', text: plainToText(supplied.content) };
+      return { title: '', text: plainToText(dropPlainTextMarks(supplied.content)) };
   }
 }
 

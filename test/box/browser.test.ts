@@ -74,4 +74,40 @@ describe('the box in a browser', () => {
     expect(violations).toEqual([]);
     await page.close();
   });
+
+  it('should read as flowing prose at 1280 px: consecutive sentences share a line box, and opening one (click or keyboard) moves no text', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(new URL('/posts/the-river-trade-of-the-northern-towns-priver00', box.url).href);
+    const hint = page.locator('article p.hint');
+    expect(await hint.textContent()).toMatch(/^Every sentence opens: click it/);
+    // The hint comes before the body, where a reader starts.
+    expect(await page.evaluate("Boolean(document.querySelector('article p.hint').compareDocumentPosition(document.querySelector('article .body')) & Node.DOCUMENT_POSITION_FOLLOWING)")).toBe(true);
+    // Each sentence's line boxes (a long sentence wraps onto several): where it starts and where it ends.
+    const rects = () =>
+      page.evaluate<Array<{ first: { top: number; left: number }; last: { top: number; right: number } }>>(`
+        [...document.querySelectorAll('.para')[0].querySelectorAll('details.sentence > summary')].map((s) => {
+          const r = s.getClientRects();
+          return { first: { top: r[0].top, left: r[0].left }, last: { top: r[r.length - 1].top, right: r[r.length - 1].right } };
+        })`);
+    const closed = await rects();
+    expect(closed).toHaveLength(2);
+    // The second sentence starts on the line where the first one ends, to its right.
+    expect(Math.abs(closed[1].first.top - closed[0].last.top)).toBeLessThan(2);
+    expect(closed[1].first.left).toBeGreaterThan(closed[0].last.right);
+    const first = page.locator('.para').first().locator('details.sentence').first();
+    await first.locator('summary').click();
+    expect(await first.getAttribute('open')).toBe('');
+    expect(await first.locator('ul.sources').isVisible()).toBe(true);
+    expect(await rects()).toEqual(closed);
+    // Keyboard: Tab onto the sentence, Enter closes it and Enter opens it again.
+    await first.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await first.getAttribute('open')).toBeNull();
+    expect(await first.locator('ul.sources').isVisible()).toBe(false);
+    await page.keyboard.press('Enter');
+    expect(await first.getAttribute('open')).toBe('');
+    expect(await rects()).toEqual(closed);
+    await page.close();
+  });
 });

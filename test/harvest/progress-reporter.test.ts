@@ -20,7 +20,7 @@ describe('createProgressReporter', () => {
     p.update(result('http://a/feed', 'new'), 1, 2);
     p.update(result('http://b/feed', 'error', 'HTTP 404 from http://b/feed'), 2, 2);
     p.stop();
-    expect(c.lines).toEqual(['[1/2] new http://a/feed (2 new, 1 comments)', '[2/2] error http://b/feed: HTTP 404 from http://b/feed']);
+    expect(c.lines).toEqual(['[1/2] new http://a/feed (2 new, 1 comment)', '[2/2] error http://b/feed']);
     expect(c.text()).toBe('');
   });
 

@@ -71,13 +71,18 @@ describe('publishPost (to the box)', () => {
     expect(await collectionTitles(box.url)).toEqual(['Rain over the southern hills']);
   });
 
-  it('should leave another bot\'s box on the configured port alone and start its own', async () => {
+  it('should leave another bot\'s box on the configured port alone, start its own, and still store the canonical URL', async () => {
     const other = makeTestApp({}, BOX_ENV);
     const otherBox = await serveBox(other.app, { host: '127.0.0.1', port: 0 });
     const u = makeTestApp({ box: { port: Number(new URL(otherBox.url).port) } }, BOX_ENV);
     withPosts(u, 'post-hills');
     const pub = await publishStep(u.app, 'p-hills-0002');
-    expect(new URL(pub.url).port).not.toBe(new URL(otherBox.url).port);
+    // The in-process box listened on a passing port; what is stored is the configured address.
+    expect(u.stderr()).toMatch(/started the box in-process at http:\/\/127\.0\.0\.1:(\d+)\/ for this step/);
+    expect(u.stderr()).not.toContain(`started the box in-process at ${otherBox.url}`);
+    expect(pub.url).toBe(`${otherBox.url}posts/rain-over-the-southern-hills-phills00`);
+    expect(pub.editUrl).toMatch(new RegExp(`^${otherBox.url}app/posts/[0-9a-f]{12}$`));
+    expect(listPublications(u.app.store())[0].url).toBe(pub.url);
     expect(u.stderr()).toContain(`something else answers at ${otherBox.url} (not this bot's box)`);
     expect(await collectionTitles(otherBox.url)).toEqual([]);
     await otherBox.close();

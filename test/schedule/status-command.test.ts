@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawnCli } from '../fixtures/publish/spawn-cli.js';
 import { acquireLock } from '../../src/store/locks.js';
 import { finishRun, startRun } from '../../src/store/runs.js';
 import { runMain } from '../fixtures/publish/run-main.js';
@@ -33,4 +34,45 @@ describe('webxcreta status', () => {
     const human = await runMain(['--data', t.dir, 'status'], t.dir);
     expect(human.stdout).toContain('last post:    2026-11-21T09:00:00.000Z "Rain over the southern hills" (not published)');
   });
+
+  it('should not call a retracted post the last post', async () => {
+    const t = makeTestApp();
+    withPosts(t, 'post-river', 'post-hills');
+    const store = t.app.store();
+    const now = '2026-11-22T00:00:00.000Z';
+    store
+      .prepare("INSERT INTO publications (post_id, target, entry_id, state, created_at, updated_at) VALUES ('p-hills-0002', 'box', 'tag:x', 'retracted', ?, ?)")
+      .run(now, now);
+    t.app.close();
+    const json = JSON.parse((await runMain(['--data', t.dir, '--json', 'status'], t.dir)).stdout);
+    expect(json.lastPost).toMatchObject({ id: 'p-river-0001', title: 'The river trade of the northern towns' });
+    expect(json.retractedPosts).toBe(1);
+    const human = await runMain(['--data', t.dir, 'status'], t.dir);
+    expect(human.stdout).toContain('last post:    2026-11-20T09:00:00.000Z "The river trade of the northern towns" (not published) (1 retracted)');
+    expect(human.stdout).not.toContain('Rain over the southern hills');
+  });
+
+  it('should show the running scheduler\'s real next runs, environment overrides included', async () => {
+    const t = makeTestApp({ schedule: { harvest: '0 0 1 1 *', post: '0 0 1 1 *', timezone: 'UTC' } });
+    t.app.close();
+    const fromConfig = JSON.parse((await runMain(['--data', t.dir, '--json', 'status'], t.dir)).stdout);
+    expect(fromConfig.nextRuns).toMatchObject({ from: 'config', cron: { post: '0 0 1 1 *' }, post: expect.stringMatching(/-01-01T00:00:00\.000Z$/) });
+
+    const scheduler = spawnCli(['--data', t.dir, 'schedule', '--no-serve'], { WEBXCRETA_SCHEDULE_POST: '17 5 * * *', WEBXCRETA_SCHEDULE_HARVEST: '0 0 1 1 *' });
+    let out = '';
+    scheduler.child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    while (!out.includes('scheduler: started')) await new Promise((r) => setTimeout(r, 50));
+    try {
+      // status runs without the scheduler's environment: it reads what the scheduler fires on.
+      const json = JSON.parse((await runMain(['--data', t.dir, '--json', 'status'], t.dir)).stdout);
+      expect(json.nextRuns).toMatchObject({ from: 'scheduler', cron: { harvest: '0 0 1 1 *', post: '17 5 * * *', timezone: 'UTC' }, post: expect.stringMatching(/T05:17:00\.000Z$/) });
+      const human = await runMain(['--data', t.dir, 'status'], t.dir);
+      expect(human.stdout).toMatch(/next post: {4}\S+T05:17:00\.000Z\n {14}\(the running scheduler: harvest "0 0 1 1 \*", post "17 5 \* \* \*", UTC\)/);
+    } finally {
+      scheduler.child.kill('SIGTERM');
+      expect((await scheduler.done).code).toBe(0);
+    }
+    const after = JSON.parse((await runMain(['--data', t.dir, '--json', 'status'], t.dir)).stdout);
+    expect(after.nextRuns.from).toBe('config');
+  }, 60_000);
 });

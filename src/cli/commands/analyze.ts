@@ -5,6 +5,7 @@ import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
 import type { RegisterCommand } from './index.js';
+import { plural } from '../../text/plural.js';
 
 interface AnalyzeFlags {
   rebuild?: boolean;
@@ -59,7 +60,7 @@ function toOutput(r: RefreshResult): AnalyzeOutput {
 function renderAnalyze(o: AnalyzeOutput): string {
   return [
     `documents: ${o.documents} (${o.analyzed} tagged now, ${o.reused} reused, ${o.removed} removed)`,
-    `tokens:    ${o.tokens.toLocaleString('en-US')} from ${o.sources} sources`,
+    `tokens:    ${o.tokens.toLocaleString('en-US')} from ${plural(o.sources, 'source')}`,
     `model:     ${o.model.rebuilt ? 'built' : 'up to date'} (${o.model.fingerprint.slice(0, 12)}) ${o.model.file}`,
     `time:      analyze ${o.ms.analyze} ms, model ${o.ms.model} ms`,
   ].join('\n');

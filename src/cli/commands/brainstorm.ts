@@ -13,8 +13,9 @@ import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
 import type { RegisterCommand } from './index.js';
 import { splitWords } from './run.js';
+import { addLengthFlags, lengthOverrides, type LengthFlags } from './length-flags.js';
 
-interface BrainstormFlags {
+interface BrainstormFlags extends LengthFlags {
   count: string;
   seed?: string;
   topic?: string;
@@ -29,14 +30,21 @@ export interface BrainstormOutput {
 }
 
 export const registerBrainstorm: RegisterCommand = (program: Command, io: Io) => {
-  program
+  const command = program
     .command('brainstorm')
     .description('print N new sentences learned from the given text (files, folders, URLs, - for stdin) or the harvested corpus')
     .argument('[inputs...]', 'text, Markdown or HTML files, folders (read recursively), http(s) URLs, or - for stdin')
     .option('-n, --count <n>', 'how many sentences', '10')
     .option('--seed <seed>', 'seed for the choices (default: config seed, else a new one, printed on stderr)')
-    .option('--topic <words>', 'words the sentences must use, comma- or space-separated')
-    .addHelpText('after', '\nExamples:\n  webxcreta brainstorm notes/ -n 20\n  cat essay.md | webxcreta brainstorm - --topic river --seed 7\n  webxcreta brainstorm https://example.org/post.html --json')
+    .option('--topic <words>', 'words the sentences must use, comma- or space-separated');
+  addLengthFlags(command)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  webxcreta brainstorm notes/ -n 20\n  cat essay.md | webxcreta brainstorm - --topic river --seed 7\n  webxcreta brainstorm short-notes.txt --min-words 4 --max-words 20\n  webxcreta brainstorm https://example.org/post.html --json\n\n' +
+        'Exit status 2 for input that cannot be read (missing, binary); 1 when it holds nothing to learn from\n' +
+        '(no sentences, or none of --min-words..--max-words words). Models of supplied text are cached in\n' +
+        '$WEBXCRETA_CACHE_DIR, else $XDG_CACHE_HOME/webxcreta, else ~/.cache/webxcreta.',
+    )
     .action(
       withApp(io, async (app, inputs: string[], flags: BrainstormFlags) => {
         const n = parseCount(flags.count);
@@ -57,7 +65,7 @@ export const registerBrainstorm: RegisterCommand = (program: Command, io: Io) =>
           },
           (r) => r.sentences.map((s) => s.text).join('\n'),
         );
-      }),
+      }, (_inputs: string[], flags: BrainstormFlags) => ({ generate: lengthOverrides(flags) }), 'read'),
     );
 };
 

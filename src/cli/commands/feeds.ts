@@ -15,6 +15,7 @@ import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
 import type { RegisterCommand } from './index.js';
+import { plural } from '../../text/plural.js';
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`;
 const importLine = (i: ImportedSource) => `${i.added ? 'added ' : 'exists'}  ${i.source.url}${i.source.title ? `  (${i.source.title})` : ''}`;
@@ -44,7 +45,7 @@ export const registerFeeds: RegisterCommand = (program: Command, io: Io) => {
         const source = addSource(app.store(), feedUrl, { kind: flags.own ? 'own' : undefined, title: flags.title ?? (found.title || undefined), siteUrl: found.siteUrl });
         const verb = added ? 'added' : 'already a feed:';
         emit(app, { ok: true, source, added }, (r) => `${verb} ${r.source.url}${r.source.title ? ` (${r.source.title})` : ''}${feedUrl !== url ? `\n  found from ${url}` : ''}`);
-      }),
+      }, undefined, 'create'),
     );
 
   feeds
@@ -75,7 +76,7 @@ export const registerFeeds: RegisterCommand = (program: Command, io: Io) => {
                 r.sources.map((s) => [s.id, s.kind, String(s.documents), s.lastStatus ? String(s.lastStatus) : '-', s.lastFetchedAt?.slice(0, 16) ?? '-', s.url]),
               ),
         );
-      }),
+      }, undefined, 'read'),
     );
 
   feeds
@@ -90,7 +91,7 @@ export const registerFeeds: RegisterCommand = (program: Command, io: Io) => {
         const imported = importOpml(app.store(), got.text, got.url);
         if (imported.length === 0) throw new WebxError(`no feeds found in ${location}`, { hint: 'an OPML list has <outline xmlUrl="…"> elements; check the file' });
         emit(app, { ok: true, imported }, (r) => r.imported.map(importLine).join('\n'));
-      }),
+      }, undefined, 'create'),
     );
 
   feeds
@@ -108,7 +109,7 @@ export const registerFeeds: RegisterCommand = (program: Command, io: Io) => {
         emit(app, { ok: true, ...result }, (r) =>
           [`${r.links.length} links on ${r.page}`, ...r.imported.map(importLine), ...r.failed.map((f) => `failed  ${f.url}: ${f.error}`)].join('\n'),
         );
-      }),
+      }, undefined, 'create'),
     );
 
   feeds
@@ -126,7 +127,7 @@ export const registerFeeds: RegisterCommand = (program: Command, io: Io) => {
         }
         const path = resolve(app.io.cwd, file);
         writeFileSync(path, opml);
-        emit(app, { ok: true, feeds: sources.length, file: path }, (r) => `wrote ${r.feeds} feeds to ${r.file}`);
-      }),
+        emit(app, { ok: true, feeds: sources.length, file: path }, (r) => `wrote ${plural(r.feeds, 'feed')} to ${r.file}`);
+      }, undefined, 'read'),
     );
 };

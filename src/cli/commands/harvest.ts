@@ -15,6 +15,7 @@ import { harvestStep } from '../../pipeline/harvest-step.js';
 import { OWN_BOX_BASE, openOwnBlog } from '../../pipeline/own-blog.js';
 import { BUILTIN_BASE, serveBuiltinCorpus } from '../../pipeline/serve-builtin-corpus.js';
 import { summarizeHarvest, type HarvestTotals } from '../../harvest/summarize-harvest.js';
+import { findSource, removeSource } from '../../store/sources.js';
 import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
@@ -61,13 +62,19 @@ export const registerHarvest: RegisterCommand = (program: Command, io: Io) => {
           const failed = report.feeds.filter((f) => f.outcome === 'error');
           const output: HarvestOutput = { ok: report.feeds.length === 0 || failed.length < report.feeds.length, feeds: report.feeds, totals: summarizeHarvest(report) };
           if (output.ok) return emit(app, output, renderHarvest);
-          if (!app.json) emit(app, output, renderHarvest);
-          throw new WebxError(`all ${report.feeds.length} feeds failed; first: ${failed[0].error}`, {
+          const all = report.feeds.length === 1 ? 'the feed' : `all ${report.feeds.length} feeds`;
+          if (!app.json) {
+            // The summary above names each problem and its hint; the error line only says how it ended.
+            emit(app, output, renderHarvest);
+            throw new WebxError(`${all} failed (see above)`);
+          }
+          throw new WebxError(`${all} failed; first: ${failed[0].error}`, {
             hint: failed[0].hint,
             details: { feeds: output.feeds, totals: output.totals },
           });
         },
         (_urls, flags) => (flags.force ? { harvest: { force: true } } : {}),
+        'create',
       ),
     );
 };
@@ -76,13 +83,29 @@ export const registerHarvest: RegisterCommand = (program: Command, io: Io) => {
 async function harvestUrls(app: App, urls: string[], onFeedDone: (r: FeedResult, done: number, total: number) => void): Promise<HarvestReport> {
   const builtin = urls.some((u) => u.startsWith(BUILTIN_BASE)) ? await serveBuiltinCorpus() : undefined;
   const own = urls.some((u) => u.startsWith(OWN_BOX_BASE)) ? await openOwnBlog(app) : undefined;
+  const store = app.store();
+  const fresh = new Set(urls.filter((url) => !findSource(store, url)));
   try {
     const urlMap = (url: string) => own?.urlMap(builtin?.urlMap(url) ?? url) ?? builtin?.urlMap(url) ?? url;
     const allowHosts = [...(builtin ? [hostPortOf(builtin.url)] : []), ...(own?.allowHosts ?? [])];
-    return await harvestFeeds(app.store(), urls, { ...app.config.harvest, urlMap, allowHosts, onFeedDone });
+    const report = await harvestFeeds(store, urls, { ...app.config.harvest, urlMap, allowHosts, onFeedDone });
+    return { ...report, feeds: report.feeds.map((f) => (fresh.has(f.url) ? forgetIfFailed(app, f) : f)) };
   } finally {
     await Promise.all([builtin?.close(), own?.close()]);
   }
+}
+
+/**
+ * A URL given here becomes a feed of the bot only once it was read: one that failed on its first
+ * harvest is removed again (nothing was stored from it), so a typo never stays in the list.
+ */
+function forgetIfFailed(app: App, feed: FeedResult): FeedResult {
+  if (feed.outcome !== 'error') return feed;
+  removeSource(app.store(), feed.url);
+  const kept = 'it was not added to the feed list';
+  // "remove it with `feeds remove`" would name a feed that is not there.
+  const hint = feed.hint && !feed.hint.includes('feeds remove') ? `${feed.hint}; ${kept}` : `check the URL; ${kept}`;
+  return { ...feed, hint };
 }
 
 export function renderHarvest(o: HarvestOutput): string {

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../app.js';
+import { registerInit } from './init.js';
 import { registerRun } from './run.js';
 import { registerHarvest } from './harvest.js';
 import { registerFeeds } from './feeds.js';
@@ -22,6 +23,7 @@ import { registerStatus } from './status.js';
 export type RegisterCommand = (program: Command, io: Io) => void;
 
 export const commands: RegisterCommand[] = [
+  registerInit,
   registerRun,
   registerHarvest,
   registerFeeds,

@@ -14,6 +14,7 @@ import type { Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
 import type { RegisterCommand } from './index.js';
+import { plural } from '../../text/plural.js';
 
 interface InspectFlags {
   top: string;
@@ -41,7 +42,7 @@ export const registerInspect: RegisterCommand = (program: Command, io: Io) => {
         mkdirSync(dirname(svg), { recursive: true });
         writeFileSync(svg, renderWeightPlot(model));
         emit<InspectOutput>(app, { ok: true, svg, ...report }, (r) => renderInspect(r, top));
-      }),
+      }, undefined, 'read'),
     );
 };
 
@@ -49,7 +50,7 @@ const num = (x: number) => (x >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
 function renderInspect(r: InspectOutput, top: number): string {
   const lines = [
-    `model ${r.fingerprint.slice(0, 12)}: ${r.documents} documents, ${r.tokens.toLocaleString('en-US')} tokens, damping ${r.settings.damping}, comment weight ${r.settings.commentWeight}`,
+    `model ${r.fingerprint.slice(0, 12)}: ${plural(r.documents, 'document')}, ${r.tokens.toLocaleString('en-US')} tokens, damping ${r.settings.damping}, comment weight ${r.settings.commentWeight}`,
     ownLine(r),
     '',
     `Sources (share of the words, by raw token counts → share of the weight in the model):`,

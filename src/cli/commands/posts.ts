@@ -35,7 +35,7 @@ export const registerPosts: RegisterCommand = (program: Command, io: Io) => {
               .map(({ target, state, draft, url, editUrl, remoteId, attempts, lastError, updatedAt }) => ({ target, state, draft, url, editUrl, remoteId, attempts, lastError, updatedAt })),
           }));
         emit(app, { ok: true, posts: rows }, (r) => r.posts.map(renderRow).join('\n') || 'no posts yet');
-      }),
+      }, undefined, 'read'),
     );
   posts
     .command('update')

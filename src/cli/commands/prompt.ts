@@ -18,8 +18,9 @@ import { withApp } from '../with-app.js';
 
 import type { RegisterCommand } from './index.js';
 import { splitWords } from './run.js';
+import { addLengthFlags, lengthOverrides, type LengthFlags } from './length-flags.js';
 
-interface PromptFlags {
+interface PromptFlags extends LengthFlags {
   topic?: string;
   seed?: string;
   interactive?: boolean;
@@ -29,14 +30,15 @@ interface PromptFlags {
 const LABEL: Record<WritingPrompt['kind'], string> = { opening: 'Opening line', 'what-if': 'Question', title: 'Title', scene: 'Scene seed' };
 
 export const registerPrompt: RegisterCommand = (program: Command, io: Io) => {
-  program
+  const command = program
     .command('prompt')
     .description("writer's-block prompts around a topic: opening lines, what-if questions, titles, a scene seed")
     .argument('[inputs...]', 'text, Markdown or HTML files, folders, URLs or - (default: the harvested corpus)')
     .option('--topic <words>', 'the words every prompt must use, comma- or space-separated (required)')
     .option('--seed <seed>', 'seed for the choices (default: config seed, else a new one, printed on stderr)')
     .option('-i, --interactive', 'Enter for more, numbers to keep prompts, q to quit')
-    .option('--save <file>', 'where --interactive appends the prompts you keep', 'prompts.txt')
+    .option('--save <file>', 'where --interactive appends the prompts you keep', 'prompts.txt');
+  addLengthFlags(command)
     .addHelpText('after', '\nExamples:\n  webxcreta prompt --topic "lighthouse, winter"\n  webxcreta prompt --topic river notes/ --interactive --save ideas.txt')
     .action(
       withApp(io, async (app, inputs: string[], flags: PromptFlags) => {
@@ -49,7 +51,7 @@ export const registerPrompt: RegisterCommand = (program: Command, io: Io) => {
         if (flags.interactive) return interact(app, model, topic, rng, seed, resolve(app.io.cwd, flags.save));
         const prompts = makePrompts(model, { ...app.config.generate, topic }, rng);
         emit(app, { ok: true as const, seed, topic, prompts }, (r) => r.prompts.map((p, i) => render(p, i + 1)).join('\n'));
-      }),
+      }, (_inputs: string[], flags: PromptFlags) => ({ generate: lengthOverrides(flags) }), 'read'),
     );
 };
 

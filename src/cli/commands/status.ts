@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { listPublications } from '../../publish/index.js';
 import { stuckIntents } from '../../store/publications.js';
 import { readLocks } from '../../store/locks.js';
-import { latestPost } from '../../store/posts.js';
-import { nextRuns } from '../../schedule/next-runs.js';
+import { nextRuns, scheduledRuns, type NextRuns } from '../../schedule/next-runs.js';
+import { countRetractedPosts, latestListedPost } from '../../store/listed-posts.js';
 import { interruptedRuns, recentRuns } from '../../store/runs.js';
 import { failingSources, harvestSummary } from '../../store/sources.js';
 import type { Io } from '../app.js';
@@ -20,16 +20,18 @@ export const registerStatus: RegisterCommand = (program: Command, io: Io) => {
       withApp(io, async (app) => {
         const store = app.store();
         const lastHarvest = harvestSummary(store);
-        const post = latestPost(store);
+        // A retracted post is off the blog: the last post is the newest one still on it (or never published).
+        const post = latestListedPost(store);
         const pub = post ? listPublications(store).find((p) => p.postId === post.id) : undefined;
         const runs = recentRuns(store, 50);
-        const next = nextRuns(app.config);
+        const next = scheduledRuns(store, app.config);
         const failedSources = failingSources(store, 5);
         const result = {
           ok: true as const,
           lastHarvest,
           lastPost: post ? { id: post.id, title: post.title, createdAt: post.createdAt, state: pub?.state, url: pub?.url, target: pub?.target } : undefined,
-          nextRuns: { harvest: next.harvest[0], post: next.post[0] },
+          retractedPosts: countRetractedPosts(store),
+          nextRuns: next,
           recentErrors: [
             ...runs.filter((r) => r.ok === false).slice(0, 5).map((r) => ({ at: r.finishedAt ?? r.startedAt, what: r.kind, error: r.error ?? '' })),
             ...failedSources.map((s) => ({ at: '', what: `feed ${s.url}`, error: s.error })),
@@ -40,14 +42,15 @@ export const registerStatus: RegisterCommand = (program: Command, io: Io) => {
           interruptedRuns: interruptedRuns(store).map((r) => ({ id: r.id, kind: r.kind, startedAt: r.startedAt, postId: r.postId })),
         };
         emit(app, result, renderStatus);
-      }),
+      }, undefined, 'read'),
     );
 };
 
 function renderStatus(r: {
   lastHarvest?: { at: string; sources: number; failing: number };
   lastPost?: { id: string; title: string; createdAt: string; state?: string; url?: string };
-  nextRuns: { harvest?: string; post?: string };
+  retractedPosts: number;
+  nextRuns: NextRuns;
   recentErrors: Array<{ at: string; what: string; error: string }>;
   locks: Array<{ name: string; owner: string; expiresAt: string }>;
   stuckIntents: Array<{ postId: string; target: string; since: string; attempts: number; lastError?: string }>;
@@ -55,9 +58,12 @@ function renderStatus(r: {
 }): string {
   const lines = [
     `last harvest: ${r.lastHarvest ? `${r.lastHarvest.at} (${r.lastHarvest.sources} sources, ${r.lastHarvest.failing} failing)` : 'never'}`,
-    `last post:    ${r.lastPost ? `${r.lastPost.createdAt} "${r.lastPost.title}" (${r.lastPost.state ?? 'not published'}${r.lastPost.url ? ` ${r.lastPost.url}` : ''})` : 'none'}`,
+    `last post:    ${r.lastPost ? `${r.lastPost.createdAt} "${r.lastPost.title}" (${r.lastPost.state ?? 'not published'}${r.lastPost.url ? ` ${r.lastPost.url}` : ''})` : 'none'}${r.retractedPosts ? ` (${r.retractedPosts} retracted)` : ''}`,
     `next harvest: ${r.nextRuns.harvest ?? 'not scheduled'}`,
     `next post:    ${r.nextRuns.post ?? 'not scheduled'}`,
+    r.nextRuns.from === 'scheduler'
+      ? `              (the running scheduler: harvest "${r.nextRuns.cron.harvest}", post "${r.nextRuns.cron.post}"${r.nextRuns.cron.timezone ? `, ${r.nextRuns.cron.timezone}` : ''})`
+      : '              (from the configuration: no scheduler is running; start one with `webxcreta schedule`)',
   ];
   if (r.locks.length) lines.push(...r.locks.map((l) => `lock ${l.name}: held by ${l.owner} until ${l.expiresAt}`));
   for (const i of r.stuckIntents) {

