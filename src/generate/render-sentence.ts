@@ -30,7 +30,21 @@ export function surfaceForms(lm: LanguageModel, words: number[]): string[] {
 }
 
 export function renderSentence(lm: LanguageModel, words: number[]): string {
-  return capitalise(joinTokens(lm, words, surfaceForms(lm, words)));
+  return capitalise(joinTokens(lm, words, capitaliseSpeech(surfaceForms(lm, words))));
+}
+
+/** Quoted speech starts with a capital: the word after an opening quote that follows "," or ":" ('said, "The boat…'). */
+function capitaliseSpeech(forms: string[]): string[] {
+  let open = false;
+  for (let i = 0; i + 1 < forms.length; i++) {
+    const f = forms[i];
+    const opening = f === '“' || (f === '"' && !open);
+    if (f === '"') open = !open;
+    if (opening && i > 0 && (forms[i - 1] === ',' || forms[i - 1] === ':')) {
+      forms[i + 1] = forms[i + 1].charAt(0).toUpperCase() + forms[i + 1].slice(1);
+    }
+  }
+  return forms;
 }
 
 /** Upper-cases the first letter, after any opening quote or bracket ('"aye' → '"Aye'). */
