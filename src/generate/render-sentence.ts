@@ -33,14 +33,19 @@ export function renderSentence(lm: LanguageModel, words: number[]): string {
   return capitalise(joinTokens(lm, words, capitaliseSpeech(surfaceForms(lm, words))));
 }
 
-/** Quoted speech starts with a capital: the word after an opening quote that follows "," or ":" ('said, "The boat…'). */
+/**
+ * Quoted speech starts with a capital: the word after the sentence's first opening quote, when
+ * that follows "," or ":" ('said, "The boat…'; a later quote continues the speech: '"Yes," he
+ * replied, "we will."').
+ */
 function capitaliseSpeech(forms: string[]): string[] {
   let open = false;
+  let openings = 0;
   for (let i = 0; i + 1 < forms.length; i++) {
     const f = forms[i];
     const opening = f === '“' || (f === '"' && !open);
     if (f === '"') open = !open;
-    if (opening && i > 0 && (forms[i - 1] === ',' || forms[i - 1] === ':')) {
+    if (opening && openings++ === 0 && i > 0 && (forms[i - 1] === ',' || forms[i - 1] === ':')) {
       forms[i + 1] = forms[i + 1].charAt(0).toUpperCase() + forms[i + 1].slice(1);
     }
   }
