@@ -5,7 +5,7 @@
 import type { LanguageModel } from '../model/language-model.js';
 import { hashUnit, unitsOf } from '../weight/model/hash-units.js';
 import { endsInCopy, type CopyGuard } from './copy-guard.js';
-import { joinTokens } from '../model/join-tokens.js';
+import { appendJoined } from '../model/join-tokens.js';
 
 export interface State {
   words: number[];
@@ -26,7 +26,7 @@ export function extendText(lm: LanguageModel, guards: Guards, state: State, toke
   if (tokens.length === 0) return state;
   const words = [...state.words, ...tokens];
   // Joined as it will be printed (a join can depend on the pair and on the quotes before it).
-  const text = joinTokens(lm, words);
+  const text = appendJoined(lm, words, state.words.length, state.text);
   const units = unitsOf(text).map(hashUnit);
   const from = Math.max(0, state.units.length - 1);
   if (endsInCopy(guards.guard, units, from)) return 'copy';

@@ -35,13 +35,23 @@ export const pairKey = (p: number, w: number, V: number): number => p * V + w;
 /** The part of the language model joining reads. */
 export type JoinData = Pick<LanguageModel, 'words' | 'glue' | 'opens' | 'joinFlips'>;
 
-const opensByModel = new WeakMap<object, Set<number>>();
-const flipsByModel = new WeakMap<object, Set<number>>();
+interface Joiner {
+  opens: Set<number>;
+  flips: Set<number>;
+  /** Word id of the straight quote, -1 when the model has none. */
+  quote: number;
+  V: number;
+}
 
-function setOf(cache: WeakMap<object, Set<number>>, lm: JoinData, list: number[] | undefined): Set<number> {
-  let s = cache.get(lm);
-  if (!s) cache.set(lm, (s = new Set(list ?? [])));
-  return s;
+const joiners = new WeakMap<object, Joiner>();
+
+function joinerOf(lm: JoinData): Joiner {
+  let j = joiners.get(lm);
+  if (!j) {
+    j = { opens: new Set(lm.opens ?? []), flips: new Set(lm.joinFlips ?? []), quote: lm.words.indexOf(STRAIGHT_QUOTE), V: lm.words.length };
+    joiners.set(lm, j);
+  }
+  return j;
 }
 
 /** The default of rule 3 (also what the model builder compares the corpus with). */
@@ -50,38 +60,34 @@ export function defaultSpace(glueW: boolean, opensP: boolean): boolean {
 }
 
 /**
- * Whether a space goes before each token of `words` (index 0: false), following the rule above.
+ * Appends `forms[i]` for the tokens `words[from..]` to `text` (the join of `words[0..from)`),
+ * each spaced by the rule above. Quote parity is read from the tokens before `from`.
  */
-export function spacesBefore(lm: JoinData, words: number[]): boolean[] {
-  const opens = setOf(opensByModel, lm, lm.opens);
-  const flips = setOf(flipsByModel, lm, lm.joinFlips);
-  const V = lm.words.length;
-  const out: boolean[] = new Array(words.length);
+export function appendJoined(lm: JoinData, words: number[], from: number, text: string, forms?: string[]): string {
+  const j = joinerOf(lm);
   let quoteOpen = false;
-  let afterOpening = false;
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < from; i++) if (words[i] === j.quote) quoteOpen = !quoteOpen;
+  for (let i = from; i < words.length; i++) {
     const w = words[i];
-    const isQuote = lm.words[w] === STRAIGHT_QUOTE;
-    if (i === 0) out[i] = false;
-    else if (isQuote) out[i] = !quoteOpen && !opens.has(words[i - 1]);
-    else if (afterOpening) out[i] = false;
+    const form = forms ? forms[i] : lm.words[w];
+    let space: boolean;
+    if (i === 0) space = false;
     else {
       const p = words[i - 1];
-      const base = lm.words[p] === STRAIGHT_QUOTE ? defaultSpace(lm.glue[w] === 1, false) : defaultSpace(lm.glue[w] === 1, opens.has(p));
-      out[i] = flips.has(pairKey(p, w, V)) ? !base : base;
+      if (w === j.quote) space = !quoteOpen && !j.opens.has(p);
+      else if (p === j.quote) space = quoteOpen ? false : defaultSpace(lm.glue[w] === 1, false);
+      else {
+        const base = defaultSpace(lm.glue[w] === 1, j.opens.has(p));
+        space = j.flips.has(pairKey(p, w, j.V)) ? !base : base;
+      }
     }
-    if (isQuote) {
-      afterOpening = !quoteOpen;
-      quoteOpen = !quoteOpen;
-    } else afterOpening = false;
+    if (w === j.quote) quoteOpen = !quoteOpen;
+    text = space ? `${text} ${form}` : text + form;
   }
-  return out;
+  return text;
 }
 
-/** The tokens as one string: `forms[i]` for each word, spaced by `spacesBefore`. */
-export function joinTokens(lm: JoinData, words: number[], forms: string[] = words.map((w) => lm.words[w])): string {
-  const spaces = spacesBefore(lm, words);
-  let text = '';
-  for (let i = 0; i < words.length; i++) text += spaces[i] ? ` ${forms[i]}` : forms[i];
-  return text;
+/** The tokens as one string: `forms[i]` for each word, spaced by the rule above. */
+export function joinTokens(lm: JoinData, words: number[], forms?: string[]): string {
+  return appendJoined(lm, words, 0, '', forms);
 }
