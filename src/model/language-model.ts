@@ -85,7 +85,8 @@ export interface ContextTable {
 }
 
 /**
- * The corpus sentences as judge-style words (lower case, punctuation dropped, "an" read as "a"),
+ * The corpus sentences as written, as judge-style words (lower case, punctuation dropped, "an"
+ * read as "a", "cannot" as "can not"),
  * each a 32-bit FNV-1a hash; 0 separates sentences. Stored as base64 of the little-endian
  * Uint32Array (5.3 characters a word instead of about 11 as decimal JSON numbers).
  */
