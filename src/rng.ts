@@ -1,11 +1,16 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import seedrandom from 'seedrandom';
 
 /** The one source of randomness: a seeded generator of floats in [0, 1). */
 export type Rng = () => number;
 
+/**
+ * The generator for a seed. Its key is the SHA-256 of the seed string, not the string itself:
+ * seedrandom's key schedule repeats a short key, so "1", "11" and "111" (or "ab" and "abab") would
+ * give one and the same stream; hashed, every distinct seed gets its own.
+ */
 export function createRng(seed: string | number): Rng {
-  const prng = seedrandom(String(seed));
+  const prng = seedrandom(createHash('sha256').update(String(seed), 'utf8').digest('hex'));
   return () => prng.quick();
 }
 

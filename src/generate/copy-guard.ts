@@ -2,10 +2,12 @@
  * The no-copy guard. From the model's hashed corpus words it builds, once per model and run
  * length, a sorted array of the hashes of every (maxSharedRun + 1)-word window of every corpus
  * sentence, and of every whole sentence. A candidate word is refused when the text it completes
- * ends in such a window; a finished sentence is refused when it equals a corpus sentence.
+ * ends in such a window; a finished sentence is refused when it equals a corpus sentence. Both
+ * sides are words of text as written: the corpus as its authors joined it, the sentence as it is
+ * printed (`isPrintedCopy` checks the rendered string itself, so no rendering step can hide a copy).
  */
 import type { LanguageModel } from '../model/language-model.js';
-import { decodeUnits, hashRun } from '../weight/model/hash-units.js';
+import { decodeUnits, hashRun, hashUnit, unitsOf } from '../weight/model/hash-units.js';
 import { binarySearch } from './binary-search.js';
 
 export interface CopyGuard {
@@ -59,3 +61,9 @@ export function endsInCopy(guard: CopyGuard, units: number[], from: number): boo
 
 export const isCorpusSentence = (guard: CopyGuard, units: number[]): boolean =>
   units.length > 0 && hasHash(guard.sentences, hashRun(units, 0, units.length));
+
+/** Whether printed text copies a corpus sentence or holds a forbidden run of it. */
+export function isPrintedCopy(guard: CopyGuard, text: string): boolean {
+  const units = unitsOf(text).map(hashUnit);
+  return isCorpusSentence(guard, units) || endsInCopy(guard, units, 0);
+}

@@ -5,6 +5,7 @@
 import type { LanguageModel } from '../model/language-model.js';
 import { hashUnit, unitsOf } from '../weight/model/hash-units.js';
 import { endsInCopy, type CopyGuard } from './copy-guard.js';
+import { appendJoined } from '../model/join-tokens.js';
 
 export interface State {
   words: number[];
@@ -23,11 +24,12 @@ export interface Guards {
  */
 export function extendText(lm: LanguageModel, guards: Guards, state: State, tokens: number[], soft: boolean): State | 'copy' | 'near-copy' {
   if (tokens.length === 0) return state;
-  let text = state.text;
-  for (const w of tokens) text += text && !lm.glue[w] ? ` ${lm.words[w]}` : lm.words[w];
+  const words = [...state.words, ...tokens];
+  // Joined as it will be printed (a join can depend on the pair and on the quotes before it).
+  const text = appendJoined(lm, words, state.words.length, state.text);
   const units = unitsOf(text).map(hashUnit);
   const from = Math.max(0, state.units.length - 1);
   if (endsInCopy(guards.guard, units, from)) return 'copy';
   if (soft && guards.soft && endsInCopy(guards.soft, units, from)) return 'near-copy';
-  return { words: [...state.words, ...tokens], text, units };
+  return { words, text, units };
 }

@@ -11,7 +11,7 @@ import type { Rng } from '../rng.js';
 import type { GeneratedSentence } from './types.js';
 import { findRow, rowHasWord, type LevelIndexes } from './index-contexts.js';
 import { contextKey } from '../model/context-key.js';
-import type { CopyGuard } from './copy-guard.js';
+import { isPrintedCopy, type CopyGuard } from './copy-guard.js';
 import type { TopicWord } from './find-topic.js';
 import { drawTemplate, samplerFor } from './pick-template.js';
 import { fillTemplate, type Filled } from './fill-template.js';
@@ -78,6 +78,7 @@ export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made
     if (req.topic) fixed[sampler.at[k]] = req.topic.word;
     const filled = fillTemplate({ lm, levels: g.levels, guard: g.guard, soft: g.soft, recent, rng }, slots, fixed);
     if (!filled) continue;
+    if (isPrintedCopy(g.guard, render(req, lm, filled.words))) continue;
     fills++;
     const guesses =
       filled.sources.filter((s) => !FULL_CONTEXT.has(s.level)).length +
@@ -90,7 +91,7 @@ export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made
   g.recent.push(filled.sources.map((s) => filled.words[s.position]));
   if (g.recent.length > RECENT) g.recent.shift();
 
-  const text = req.kind === 'title' ? renderTitle(lm, filled.words) : renderSentence(lm, filled.words);
+  const text = render(req, lm, filled.words);
   return {
     template: t,
     sentence: {
@@ -100,6 +101,9 @@ export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made
     },
   };
 }
+
+const render = (req: SentenceRequest, lm: Model['lm'], words: number[]): string =>
+  req.kind === 'title' ? renderTitle(lm, words) : renderSentence(lm, words);
 
 /** Whether the corpus has the placed topic word after the word before it (in its slot), i.e. it was not forced in blind. */
 function topicFits(g: Generator, words: number[], slots: number[], at: number): boolean {

@@ -22,8 +22,19 @@ export interface LanguageModel {
   version: 1;
   /** Interned surface forms; id 0 is the sentence start marker "<s>". */
   words: string[];
-  /** 1 if the word attaches to the previous token with no space (",", "'s", "n't"). */
+  /**
+   * 1 if the token attaches to the previous token with no space by default (",", ")", "%", "'s",
+   * "n't"); never 1 for a plain word. See `join-tokens.ts` for the whole joining rule.
+   */
   glue: number[];
+  /** Word ids, ascending, of tokens the next token attaches to by default ("$", "(", "“", "#"). */
+  opens: number[];
+  /**
+   * Pairs the corpus joined against the default rule ("can"+"not" as "cannot", "5" + "%" written
+   * "5 %"), ascending keys `prev * words.length + word`; pairs with a straight `"` are left out
+   * (quotes join by parity).
+   */
+  joinFlips: number[];
   /** Slot names; literal slots are "=" + lower-case word. */
   slots: string[];
   /** For a literal slot, the word id it always produces; -1 for a class slot. */
@@ -78,7 +89,8 @@ export interface ContextTable {
 }
 
 /**
- * The corpus sentences as judge-style words (lower case, punctuation dropped, "an" read as "a"),
+ * The corpus sentences as written, as judge-style words (lower case, punctuation dropped, "an"
+ * read as "a", "cannot" as "can not"),
  * each a 32-bit FNV-1a hash; 0 separates sentences. Stored as base64 of the little-endian
  * Uint32Array (5.3 characters a word instead of about 11 as decimal JSON numbers).
  */

@@ -31,6 +31,11 @@ const BLOCK = new Set([
   'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th', 'caption', 'hr', 'address', 'details', 'summary', 'figcaption', 'center',
   'svg', 'math', 'text', 'desc',
 ]);
+/** Dropped elements that are blocks in a browser: what stands around them is not one run of text. */
+const DROP_BLOCK = new Set([
+  'nav', 'header', 'footer', 'aside', 'form', 'pre', 'figure', 'video', 'audio', 'iframe', 'object', 'embed', 'canvas',
+  'map', 'math', 'svg', 'textarea', 'select',
+]);
 /** Code-like inline elements: a short one inside a sentence is read as words, a long or multi-line one is code. */
 const CODE = new Set(['code', 'kbd', 'samp', 'var', 'tt']);
 const FOOTER_LINE = /^(share this|like this|related( posts)?:?$|continue reading|read more|read the rest|the post .+ appeared first on|posted in |filed under|tags?:|this entry was posted|subscribe to|click to share|you may also like)/i;
@@ -172,9 +177,10 @@ function walk(nodes: DomNode[], out: string[], budget: Budget): void {
     if (node.type !== 'tag') continue;
     const name = node.name!;
     if (name === 'br') out.push(LINE);
-    else if ((DROP.has(name) && !(name === 'title' && svgDepth > 0)) || isHidden(node.attribs!)) continue;
-    else if (name === 'table' && isNumericTable(cellTexts(node, budget))) continue;
-    else if (CODE.has(name) && isCodeBlock(textOf(node, budget, 41))) continue;
+    else if ((DROP.has(name) && !(name === 'title' && svgDepth > 0)) || isHidden(node.attribs!) || (name === 'table' && isNumericTable(cellTexts(node, budget)))) {
+      // A dropped block still ends the text before it ("The<aside>…</aside>fifth" is two paragraphs, not "Thefifth").
+      if (BLOCK.has(name) || DROP_BLOCK.has(name)) out.push(BREAK);
+    } else if (CODE.has(name) && isCodeBlock(textOf(node, budget, 41))) continue;
     else {
       if (name === 'svg') {
         svgDepth++;

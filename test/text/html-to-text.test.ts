@@ -20,6 +20,15 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>Run <code>ls</code> now.</p><p><code>const x = 1;</code></p><p><code>a\nb</code></p>')).toBe('Run ls now.');
   });
 
+  it('should never glue the words on either side of an element boundary', () => {
+    expect(htmlToText('<p>The</p><p>fifth district</p>')).toBe('The\n\nfifth district');
+    expect(htmlToText('<b>The</b> fifth <i>district</i>, <span>in</span>\n<span>fiscal</span> year')).toBe('The fifth district, in fiscal year');
+    expect(htmlToText('<li>in</li><li>1995-2007</li>')).toBe('in\n\n1995-2007');
+    expect(htmlToText('<p>The<aside>ad</aside>fifth</p>')).toBe('The\n\nfifth');
+    expect(htmlToText('<p>The<div class="share">x</div>fifth<table><tr><td>1</td><td>2</td><td>3</td><td>4</td></tr></table>north</p>')).toBe('The\n\nfifth\n\nnorth');
+    expect(htmlToText('<p>in an <code>AbortSignal</code></p>')).toBe('in an AbortSignal');
+  });
+
   it('should keep a table of words and drop a table of numbers', () => {
     expect(htmlToText('<table><tr><td>1</td><td>2</td></tr><tr><td>3.5%</td><td>$4</td></tr></table><p>after</p>')).toBe('after');
   });

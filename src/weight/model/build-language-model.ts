@@ -9,6 +9,7 @@ import type { LanguageModel } from '../../model/language-model.js';
 import { internCorpus } from './intern-corpus.js';
 import { encodeUnits } from './hash-units.js';
 import { countContexts } from './count-contexts.js';
+import { countJoins } from './count-joins.js';
 import { countSentenceTemplates, countTitleTemplates } from './count-templates.js';
 
 export interface LanguageModelOptions {
@@ -26,7 +27,7 @@ export function buildLanguageModel(
   return {
     version: 1,
     words: c.words.list,
-    glue: c.words.list.map((_, w) => (c.glued[w] > c.spaced[w] ? 1 : 0)),
+    ...countJoins(c),
     slots: c.slots.list,
     slotWord,
     docs: c.docs,

@@ -1,7 +1,8 @@
 /**
  * Words as the outside judge counts them: lower case, runs of letters and digits joined by
  * apostrophes or hyphens ("john's", "hard-fought"), punctuation ignored. "an" is read as "a" so
- * that the renderer's choice between them never hides a copy. Each word becomes a 32-bit
+ * that the renderer's choice between them never hides a copy, and "cannot" as "can not" so that
+ * neither spelling hides one (a changed capital cannot either: all is lower case). Each word becomes a 32-bit
  * FNV-1a hash (never 0, which separates sentences in the guard stream).
  */
 
@@ -10,7 +11,13 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 /** The judge-style words of a piece of rendered text. */
 export function unitsOf(text: string): string[] {
   const found = text.toLowerCase().match(WORD) ?? [];
-  return found.map((w) => (w === 'an' ? 'a' : w.replace(/’/g, "'")));
+  const out: string[] = [];
+  for (const w of found) {
+    if (w === 'an') out.push('a');
+    else if (w === 'cannot') out.push('can', 'not');
+    else out.push(w.includes('’') ? w.replace(/’/g, "'") : w);
+  }
+  return out;
 }
 
 export function hashUnit(unit: string): number {

@@ -28,6 +28,8 @@ export interface InternedCorpus {
   /** Per word: occurrences with and without a space before them. */
   spaced: number[];
   glued: number[];
+  /** How often each pair was written with no space between: key `prev * GLUED_PAIR_BASE + word`. */
+  gluedPairs: Map<number, number>;
   docs: string[];
   docSource: number[];
   sources: Interner;
@@ -35,9 +37,13 @@ export interface InternedCorpus {
   guardUnits: number[];
 }
 
-/** Punctuation a template may contain: quotes, brackets and dashes need a partner or a style. */
+/** Punctuation a template may contain besides quotes: brackets and dashes need a partner or a style. */
 const plainPunct = new Set([',', '.', '?', '!', ';', ':']);
 const finalPunct = new Set(['.', '?', '!']);
+/** Double quotes a template may contain when they pair up (see `quotesBalance`). */
+const QUOTES = new Set(['"', '“', '”']);
+/** Key base of `gluedPairs` (vocabularies stay below 2^26 words). */
+export const GLUED_PAIR_BASE = 0x4000000;
 
 export const createInterner = (first: string[]): Interner => ({
   ids: new Map(first.map((s, i) => [s, i])),
@@ -60,6 +66,7 @@ export function internCorpus(docs: AnalyzedDocument[], weights: Record<string, n
     slots: createInterner(['<s>']),
     spaced: [0],
     glued: [0],
+    gluedPairs: new Map(),
     docs: [],
     docSource: [],
     sources: createInterner([]),
@@ -102,23 +109,53 @@ function* allSentences(docs: AnalyzedDocument[]): Generator<TaggedSentence> {
   }
 }
 
+/** Ends with . ? or !, perhaps followed by closing quotes ('"Aye, I come!"'). */
+function endsLikeSentence(words: string[]): boolean {
+  let end = words.length - 1;
+  while (end > 0 && (words[end] === '"' || words[end] === '”')) end--;
+  return finalPunct.has(words[end]);
+}
+
+/**
+ * Whether the double quotes of a sentence pair up: an even number of straight ones (they open and
+ * close by turns), curly ones opened before they close, and no quote with nothing inside.
+ */
+export function quotesBalance(words: string[]): boolean {
+  let straight = 0;
+  let curly = 0;
+  let last = -2;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === '"') straight++;
+    else if (w === '“') curly++;
+    else if (w === '”') curly--;
+    else continue;
+    if (curly < 0 || i === last + 1) return false;
+    last = i;
+  }
+  return straight % 2 === 0 && curly === 0;
+}
+
 function addSentence(c: InternedCorpus, lexicon: Lexicon, s: TaggedSentence, doc: number, weight: number, isTitle: boolean): void {
   if (s.words.length === 0) return;
   const { slots, forms } = slotsOf(s, lexicon);
   const words: number[] = [];
   const slotIds: number[] = [];
-  let clean = s.pos[0] !== 'PUNCT' && (isTitle || finalPunct.has(s.words[s.words.length - 1]));
+  let clean = (s.pos[0] !== 'PUNCT' || QUOTES.has(s.words[0])) && (isTitle || endsLikeSentence(s.words)) && quotesBalance(s.words);
   for (let i = 0; i < forms.length; i++) {
     const w = intern(c.words, forms[i]);
     if (w === c.spaced.length) {
       c.spaced.push(0);
       c.glued.push(0);
     }
-    if (i > 0 && !s.spaces[i]) c.glued[w]++;
-    else c.spaced[w]++;
+    if (i > 0 && !s.spaces[i]) {
+      c.glued[w]++;
+      const key = words[i - 1] * GLUED_PAIR_BASE + w;
+      c.gluedPairs.set(key, (c.gluedPairs.get(key) ?? 0) + 1);
+    } else c.spaced[w]++;
     words.push(w);
     slotIds.push(intern(c.slots, slots[i]));
-    if ((s.pos[i] === 'PUNCT' && !plainPunct.has(s.words[i])) || s.pos[i] === 'X') clean = false;
+    if ((s.pos[i] === 'PUNCT' && !plainPunct.has(s.words[i]) && !QUOTES.has(s.words[i])) || s.pos[i] === 'X') clean = false;
   }
   c.sentences.push({ words, slots: slotIds, doc, weight, isTitle, clean });
   const text = s.words.map((w, i) => (i > 0 && s.spaces[i] ? ` ${w}` : w)).join('');

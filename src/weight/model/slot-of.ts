@@ -10,6 +10,8 @@ import type { TaggedSentence } from '../../analyze/types.js';
 const literalPos = new Set(['DET', 'ADP', 'PRON', 'AUX', 'CCONJ', 'SCONJ', 'PART', 'PUNCT', 'INTJ', 'SYM']);
 
 
+const OPENING_QUOTES = new Set(['"', '“']);
+
 /** Nouns whose lemma equals the plural form in wink's lexicon, or that take plural verbs. */
 const pluralNouns = new Set(['people', 'police', 'cattle', 'clergy', 'data', 'media']);
 
@@ -46,11 +48,14 @@ export type Lexicon = Map<string, { pos: string; lemma: string }>;
 export function slotsOf(s: TaggedSentence, lexicon?: Lexicon): SentenceSlots {
   const slots: string[] = [];
   const forms: string[] = [];
+  // The sentence's first word, after any opening quotes ('"Go," she said.').
+  let first = 0;
+  while (first < s.words.length - 1 && OPENING_QUOTES.has(s.words[first])) first++;
   for (let i = 0; i < s.words.length; i++) {
     let pos = s.pos[i];
     const lower = s.words[i].toLowerCase();
     let lemma = s.lemmas[i];
-    const usual = i === 0 && pos === 'PROPN' ? lexicon?.get(lower) : undefined;
+    const usual = i === first && pos === 'PROPN' ? lexicon?.get(lower) : undefined;
     if (usual && usual.pos !== 'PROPN') ({ pos, lemma } = usual);
     if (literalPos.has(pos) || (pos === 'ADV' && !lower.endsWith('ly'))) {
       const form = lower === 'an' ? 'a' : lower === 'i' ? 'I' : lower;
@@ -58,7 +63,7 @@ export function slotsOf(s: TaggedSentence, lexicon?: Lexicon): SentenceSlots {
       forms.push(form);
       continue;
     }
-    forms.push(i === 0 ? uncapitalise(s.words[i], pos) : s.words[i]);
+    forms.push(i === first ? uncapitalise(s.words[i], pos) : s.words[i]);
     slots.push(classOf(pos, lower, lemma, s, i));
   }
   return { slots, forms };
