@@ -78,7 +78,8 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
     });
     const changed = counts.newItems + counts.updatedItems + counts.comments > 0;
     const feedUrl = read.feedUrl !== source.url ? { feedUrl: read.feedUrl } : {};
-    return result({ outcome: changed ? 'new' : 'unchanged', status: read.status, ...counts, ...feedUrl });
+    const warning = read.feed.malformed ? { warning: `malformed XML, read forgivingly: ${read.feed.malformed}` } : {};
+    return result({ outcome: changed ? 'new' : 'unchanged', status: read.status, ...counts, ...feedUrl, ...warning });
   } catch (e) {
     const error = `harvesting ${source.url} failed unexpectedly: ${(e as Error).message}`;
     try {

@@ -1,10 +1,12 @@
 /**
  * Decoded text → `ParsedFeed`, or why it is not one. Sniffs the body rather than trusting the
  * Content-Type (servers label feeds text/html, text/plain or octet-stream): JSON Feed, an HTML page,
- * or XML read by parse-xml-feed after `repairXml`, all within the parse limits (parse-limits.ts).
+ * or XML read by parse-xml-feed after `repairXml`, all within the parse limits (parse-limits.ts). XML
+ * the strict reader calls malformed gets a second, forgiving reading (parse-lenient-feed.ts, rss-parser).
  */
 import { parseJsonFeed } from './parse-json-feed.js';
 import { DEFAULT_LIMITS, FeedLimitError, type ParseLimits } from './parse-limits.js';
+import { parseLenientFeed } from './parse-lenient-feed.js';
 import { parseXmlFeed } from './parse-xml-feed.js';
 import type { ParseFailure, ParsedFeed } from './parsed-feed.js';
 import { repairXml } from './repair-xml.js';
@@ -22,7 +24,10 @@ export async function parseFeed(text: string, feedUrl: string, limits: ParseLimi
     if (e instanceof FeedLimitError) return { failure: 'limit', detail: e.message };
     throw e;
   }
-  return parseXmlFeed(xml, feedUrl);
+  const strict = await parseXmlFeed(xml, feedUrl);
+  if (!('failure' in strict) || strict.failure !== 'malformed') return strict;
+  const lenient = await parseLenientFeed(xml, feedUrl);
+  return lenient ? { ...lenient, malformed: strict.detail } : strict;
 }
 
 export function looksLikeHtml(head: string): boolean {

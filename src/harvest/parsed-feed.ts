@@ -29,6 +29,8 @@ export interface ParsedFeed {
   title: string;
   siteUrl?: string;
   items: ParsedItem[];
+  /** Set when the strict reader found the XML malformed and the forgiving one read it: what was wrong. */
+  malformed?: string;
 }
 
 /**

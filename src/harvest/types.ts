@@ -57,6 +57,8 @@ export interface FeedResult {
   status?: number;
   error?: string;
   hint?: string;
+  /** The feed was read, but its XML is malformed (read forgivingly): what the strict reader said. */
+  warning?: string;
   ms: number;
 }
 

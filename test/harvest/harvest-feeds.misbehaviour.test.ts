@@ -25,7 +25,7 @@ const cp1252Feed = Buffer.concat([
 ]);
 
 const paths = [
-  '/good', '/html-as-feed-type', '/404', '/410', '/500', '/drip', '/endless', '/huge', '/loop-a', '/malformed', '/html-page',
+  '/good', '/html-as-feed-type', '/404', '/410', '/500', '/drip', '/endless', '/huge', '/loop-a', '/malformed', '/malformed-lenient', '/html-page',
   '/home', '/latin', '/entities', '/bad-date', '/empty', '/octet',
 ];
 
@@ -73,7 +73,8 @@ beforeAll(async () => {
     },
     '/loop-a': send('', { location: '/loop-b' }, 301),
     '/loop-b': send('', { location: '/loop-a' }, 302),
-    '/malformed': send('<rss version="2.0"><channel><title>broken</title><item><title>x</item></channel></rss>'),
+    '/malformed': send('<rss version="2.0"><channel><title>broken</title><item><title>x</title></ite'),
+    '/malformed-lenient': send('<rss version="2.0"><channel><title>broken</title><item><title>x</item><item><title>Fish &amp; chips</title><link>/p/2</link></item></channel></rss>'),
     '/html-page': send('<!DOCTYPE html><html><head><title>Home</title></head><body><p>No feed here.</p></body></html>', { 'content-type': 'text/html' }),
     '/home': send('<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" href="/home/feed"></head><body></body></html>', {
       'content-type': 'text/html',
@@ -136,6 +137,10 @@ describe('harvestFeeds on a misbehaving web', () => {
   it('should report malformed XML', () => {
     expect(results.get('/malformed')).toMatchObject({ outcome: 'error', hint: expect.stringContaining('nothing stored was lost') });
     expect(results.get('/malformed')?.error).toMatch(/^malformed XML from .*\/malformed: /);
+  });
+
+  it('should read malformed XML forgivingly when it can, and say it was malformed', () => {
+    expect(results.get('/malformed-lenient')).toMatchObject({ outcome: 'new', newItems: 2, warning: expect.stringMatching(/^malformed XML, read forgivingly: <title> is not closed/) });
   });
 
   it('should say an HTML page without feed links is not a feed', () => {

@@ -22,8 +22,14 @@ describe('parseFeed', () => {
   });
 
   it('should say where XML is not closed', async () => {
-    expect(await parseFeed('<rss>\n<channel>\n<item><title>x</item></channel></rss>', 'http://x.example/')).toEqual({ failure: 'malformed', detail: '<title> is not closed (near line 3)' });
+    expect(await parseFeed('<rss>\n<channel>\n<item><title>x</item></channel>', 'http://x.example/')).toEqual({ failure: 'malformed', detail: '<title> is not closed (near line 3)' });
     expect(await parseFeed('<rss><channel><title>cut off', 'http://x.example/')).toMatchObject({ failure: 'malformed', detail: expect.stringContaining('is not closed') });
+  });
+
+  it('should read malformed XML a second time, forgivingly (rss-parser), and keep what was wrong', async () => {
+    const feed = await parseFeed('<rss version="2.0">\n<channel><title>t</title>\n<item><title>x</item><item><title>A &amp; B</title><link>/2</link></item></channel></rss>', 'http://x.example/');
+    expect(feed).toMatchObject({ format: 'rss', title: 't', malformed: '<title> is not closed (near line 3)' });
+    expect((feed as { items: Array<{ title: string; link?: string }> }).items.map((i) => [i.title, i.link])).toEqual([['x', undefined], ['A & B', 'http://x.example/2']]);
   });
 
   it('should read an RSS document without a channel as a feed with no items', async () => {
