@@ -18,6 +18,7 @@ import type { PublishedEntry } from '../atom/types.js';
 import { chooseSeed, createRng } from '../rng.js';
 import { acquireLock, releaseLock } from '../store/locks.js';
 import { savePost } from '../store/posts.js';
+import { inTransaction } from '../store/transaction.js';
 import { closeInterruptedRuns, finishRun, recordRunPost, startRun } from '../store/runs.js';
 import { redactSecrets } from '../text/redact.js';
 import { knownSecrets } from './credentials.js';
@@ -97,10 +98,10 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string, r
   const generateOptions = { ...app.config.generate, topic: options.topic ?? app.config.generate.topic };
   const post = generatePost(model, generateOptions, createRng(seed), { seed, now: now() });
   // One transaction: a run killed right after it still names its post, to be published by the next.
-  store.transaction(() => {
+  inTransaction(store, () => {
     savePost(store, post);
     recordRunPost(store, runId, post.id, options.publish === false ? undefined : openTargetName(app.config));
-  })();
+  });
 
   const result: PipelineResult = {
     ok: true,
