@@ -1,8 +1,9 @@
 /**
  * Publish benchmark: N synthetic posts (4 paragraphs × 4 sentences, 3 sources a sentence) →
  *   entry XML (toEntry + toAtomEntryXml, per post), static export of all of them, AtomPub publish of
- *   M posts to an in-process box (intent → POST → 201 → stored, per post), and the box serving its
- *   index, a post page and the feed (requests per second, 8 at a time). Medians of rounds.
+ *   M posts to an in-process box (intent → POST → 201 → stored, per post), M posts to the static
+ *   target (lock → intent → Markdown file written with fsync → stored, no after-command), and the
+ *   box serving its index, a post page and the feed (requests per second, 8 at a time). Medians of rounds.
  *   npm run bench:publish            (env: BENCH_POSTS=200 BENCH_PUBLISH=50 BENCH_REQUESTS=400)
  */
 import { publishStep } from '../src/pipeline/publish-step.js';
@@ -17,6 +18,7 @@ import type { Post } from '../src/generate/types.js';
 import { blogOf, entryToAtom, exportBlog, toAtomEntryXml, toEntry } from '../src/publish/index.js';
 import { createRng } from '../src/rng.js';
 import { savePost } from '../src/store/posts.js';
+import { markPublished, recordIntent } from '../src/store/publications.js';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 200);
 const PUBLISH = Number(process.env.BENCH_PUBLISH ?? 50);
@@ -48,6 +50,11 @@ const app = createApp({ data: dir, quiet: true }, { stdout: quiet, stderr: quiet
 const rng = createRng('bench');
 const posts = Array.from({ length: POSTS }, (_, i) => makePost(i, rng));
 for (const p of posts) savePost(app.store(), p);
+// The export lists published posts only: mark all of them published somewhere.
+for (const p of posts) {
+  recordIntent(app.store(), { postId: p.id, target: 'bench', entryId: p.id, slug: p.id, draft: false }, 'bench:0:x', p.createdAt);
+  markPublished(app.store(), p.id, 'bench', { url: `http://127.0.0.1:1/${p.id}` }, p.createdAt);
+}
 const blog = blogOf(app.config.publish, app.config.box);
 
 const xmlMs = median(await Promise.all([0, 1, 2].map(() => time(() => posts.forEach((p) => toAtomEntryXml(entryToAtom(toEntry(p, blog))))))));
@@ -69,10 +76,17 @@ const serve = async (url: string) => {
 };
 const rates = { index: await serve(box.url), post: await serve(page), feed: await serve(`${box.url}feed.atom`) };
 await box.close();
+
+app.config.publish.target = 'static';
+app.config.publish.static.contentDir = 'site/content/posts';
+const staticMs = await time(async () => {
+  for (const p of posts.slice(0, PUBLISH)) await publishStep(app, p.id);
+});
 app.close();
 
 console.log(`publish bench ${new Date().toISOString()} · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · load ${loadavg()[0].toFixed(1)}`);
 console.log(`entry XML (toEntry + toAtomEntryXml)   ${((xmlMs / POSTS) * 1000).toFixed(0)} µs/post  (${POSTS} posts)`);
 console.log(`static export                          ${exportMs.toFixed(0)} ms for ${POSTS} posts (${((exportMs / POSTS)).toFixed(2)} ms/post)`);
 console.log(`AtomPub publish to the box             ${(publishMs / PUBLISH).toFixed(1)} ms/post  (${PUBLISH} posts, intent → POST → 201 → stored)`);
+console.log(`static publish (Markdown file)         ${(staticMs / PUBLISH).toFixed(1)} ms/post  (${PUBLISH} posts, lock → intent → file + fsync → stored)`);
 console.log(`box: index ${rates.index.toFixed(0)} req/s · post page ${rates.post.toFixed(0)} req/s · feed ${rates.feed.toFixed(0)} req/s  (8 at a time)`);

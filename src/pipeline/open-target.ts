@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { acceptsEntries, parseServiceDoc } from '../atom/service-doc.js';
 import { publishTargetOf } from '../config.js';
 import { isWebxError, WebxError } from '../errors.js';
-import { createAppClient, responseError, type AppClient, type AppClientOptions } from '../publish/app-client.js';
+import { createAppClient, refuseInsecureAuth, responseError, type AppClient, type AppClientOptions } from '../publish/app-client.js';
 import { atomPubTarget } from '../publish/atompub-target.js';
 import { fixedBaseUrl } from '../publish/blog-of.js';
 import { staticTarget } from '../publish/static-target.js';
@@ -68,6 +68,8 @@ async function openWordPress(app: Bot, name: string, clientOptions: Omit<AppClie
   const { wordpress } = app.config.publish;
   const credentials = resolveWordPressCredentials(wordpress, app.env, app.paths.dataDir);
   const options = { ...clientOptions, secretName: 'WordPress Application Password' };
+  // Before any request: a home page read over plain HTTP could name any REST root.
+  refuseInsecureAuth((wordpress.apiUrl ?? wordpress.url)!, clientOptions.allowInsecureAuth, options.secretName);
   const apiRoot = wordpress.apiUrl ?? (await discoverWordPressApi(createAppClient(options), wordpress.url!));
   const client = createAppClient({ ...options, credentials });
   const target = wordPressTarget({ name, apiRoot, client, categories: wordpress.categories });

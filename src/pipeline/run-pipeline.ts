@@ -49,6 +49,8 @@ export interface PipelineResult {
   published?: PublishedEntry;
   /** Posts earlier runs left behind, published by this one first. */
   caughtUp?: PublishedEntry[];
+  /** Why publishing what earlier runs left behind stopped (the run went on; the next one tries again). */
+  catchUpError?: string;
   feedFile?: string;
   pagesDir?: string;
   /**
@@ -89,9 +91,11 @@ export async function runPipeline(app: Bot, options: PipelineOptions = {}): Prom
 async function runSteps(app: Bot, options: PipelineOptions, now: () => string, runId: number): Promise<PipelineResult> {
   const store = app.store();
   let caughtUp: PublishedEntry[] | undefined;
+  let catchUpError: string | undefined;
   if (options.publish !== false) {
     const catchUp = await catchUpStep(app, { signal: options.signal });
     if (catchUp.published.length) caughtUp = catchUp.published;
+    catchUpError = catchUp.error;
   }
   let harvest: HarvestReport | undefined;
   if (options.harvest !== false) {
@@ -117,6 +121,7 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string, r
     harvest: harvest && summarizeHarvest(harvest),
     model: { fingerprint: model.fingerprint, sources: model.sources.length, documents: Object.keys(model.documentWeights).length },
     caughtUp,
+    catchUpError,
   };
   if (options.publish === false) return result;
 

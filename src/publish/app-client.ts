@@ -92,7 +92,8 @@ export function isLoopback(hostname: string): boolean {
   return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
-function refuseInsecureAuth(url: string, allow: boolean, secretName: string): void {
+/** Throws unless Basic auth to `url` is safe: HTTPS, a loopback host, or allowed by the user. */
+export function refuseInsecureAuth(url: string, allow: boolean, secretName: string): void {
   const u = new URL(url);
   if (u.protocol === 'https:' || allow || isLoopback(u.hostname)) return;
   throw new WebxError(`refusing to send the ${secretName} over plain HTTP to ${u.host}`, {

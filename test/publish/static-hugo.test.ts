@@ -17,7 +17,8 @@ import { toSlug } from '../../src/text/slug.js';
 import type { Post } from '../../src/generate/types.js';
 import { generatedPost } from '../fixtures/publish/generated-post.js';
 import { runCli } from '../fixtures/publish/spawn-cli.js';
-import { fixturePost, makeTestApp, seedCorpus, type TestApp } from '../fixtures/publish/test-app.js';
+import { fixturePost, makeTestApp, seedCorpus, withPosts, type TestApp } from '../fixtures/publish/test-app.js';
+import { runMain } from '../fixtures/publish/run-main.js';
 
 /** A themeless Hugo site: posts at /posts/SLUG/, the provenance's id shown in a data attribute. */
 function hugoSite(root: string): string {
@@ -161,6 +162,24 @@ describe('publishing to a static site (Markdown + front matter, built by Debian 
     expect(listPublications(t.app.store())).toMatchObject([{ state: 'published', attempts: 1 }]);
     t.app.close();
   }, 120_000);
+});
+
+describe('webxcreta publish --to', () => {
+  it('should publish to the named target instead of publish.target, and refuse an unknown name with exit 2', async () => {
+    const t = makeTestApp({ publish: { static: { contentDir: 'md' } } });
+    withPosts(t, 'post-hills');
+    t.app.close();
+    const to = await runMain(['--data', t.dir, '--json', 'publish', '--to', 'static'], t.dir);
+    expect(to.code, to.stderr).toBe(0);
+    expect(JSON.parse(to.stdout)).toMatchObject({ ok: true, postId: 'p-hills-0002', target: 'static:md' });
+    expect(readdirSync(join(t.dir, 'md'))).toEqual(['rain-over-the-southern-hills-phills00.md']);
+    const bad = await runMain(['--data', t.dir, '--json', 'publish', '--to', 'blogger'], t.dir);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).error).toMatch(/publish\.target: Invalid option: expected one of "box"\|"atompub"\|"wordpress"\|"static"/);
+    const unset = await runMain(['--data', t.dir, '--json', 'publish', '--to', 'wordpress'], t.dir);
+    expect(unset.code).toBe(2);
+    expect(JSON.parse(unset.stdout).error).toMatch(/publish\.wordpress\.url: "wordpress" needs the site's address/);
+  });
 });
 
 describe('renderMarkdownPost', () => {

@@ -159,6 +159,26 @@ describe.concurrent('WordPress after SIGKILL', () => {
   }, 180_000);
 });
 
+describe('WordPress credentials', () => {
+  it('should refuse to send the Application Password over plain HTTP off loopback, before any request', async () => {
+    const t = makeTestApp({ publish: { target: 'wordpress', wordpress: { url: 'http://blog.example.invalid/', user: 'bot' } } }, { WEBXCRETA_WP_PASSWORD: 'pw' });
+    seedCorpus(t.app);
+    savePost(t.app.store(), generatedPost('wp-http'));
+    await expect(publishStep(t.app, generatedPost('wp-http').id)).rejects.toThrow('refusing to send the WordPress Application Password over plain HTTP to blog.example.invalid');
+    t.app.close();
+  });
+
+  it('should say what is missing when there is no user or no password', async () => {
+    const t = makeTestApp({ publish: { target: 'wordpress', wordpress: { url: 'https://blog.example.invalid/' } } }, { WEBXCRETA_WP_PASSWORD: 'pw' });
+    seedCorpus(t.app);
+    savePost(t.app.store(), generatedPost('wp-nouser'));
+    const error = (await publishStep(t.app, generatedPost('wp-nouser').id).catch((e: unknown) => e)) as { message: string; hint: string; exitCode: number };
+    expect(error).toMatchObject({ message: 'publishing to WordPress needs a user', exitCode: 2 });
+    expect(error.hint).toMatch(/publish\.wordpress\.user.*WEBXCRETA_WP_USER.*WEBXCRETA_WP_PASSWORD.*publish\.wordpress\.passwordFile/);
+    t.app.close();
+  });
+});
+
 describe('WordPress discovery', () => {
   it('should find the REST root in the Link header or the home page', async () => {
     const home = await fetch(`${wp.baseUrl}/`);

@@ -56,6 +56,8 @@ function renderRun(r: PipelineResult, app: App): string {
     const h = r.harvest;
     lines.push(`harvest: ${describeFeeds(h)}, ${h.newItems} new, ${h.updatedItems} updated, ${h.unchanged} unchanged, ${h.errors} failed`);
   }
+  for (const c of r.caughtUp ?? []) lines.push(`published (left by an earlier run): ${c.url}`);
+  if (r.catchUpError) lines.push(`not yet published (left by earlier runs): ${r.catchUpError}`);
   if (r.published) lines.push(`published: ${r.published.url}`);
   if (r.feedFile) lines.push(`feed: ${r.feedFile}`);
   if (r.pagesDir) lines.push(`pages: ${r.pagesDir}`);
