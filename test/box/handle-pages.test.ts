@@ -6,6 +6,7 @@ import { type RunningBox } from '../../src/box/index.js';
 import { modelFileOf } from '../../src/pipeline/refresh-model.js';
 import { saveModel } from '../../src/store/model-file.js';
 import type { Model } from '../../src/model/types.js';
+import { buildLanguageModel } from '../../src/weight/model/build-language-model.js';
 import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
 
 let t: TestApp;
@@ -47,7 +48,7 @@ describe('handlePage', () => {
         { sourceId: 'src-b', title: 'Beta Blog', kind: 'blog', documents: 1, tokens: 100, rawShare: 0.1, dampedShare: 0.4 },
       ],
       documentWeights: {},
-      lm: { version: 1 } as unknown as Model['lm'],
+      lm: buildLanguageModel([], {}, { damping: 'log-squared' }),
     };
     saveModel(modelFileOf(t.app.paths.stateDir), model);
     const html = await (await fetch(`${box.url}about`)).text();
