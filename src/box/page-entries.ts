@@ -15,6 +15,7 @@ import { describeSources } from '../store/describe-sources.js';
 import type { PageEntry } from '../site/page-entry.js';
 import { renderSentences } from '../site/render-sentences.js';
 import { boxSite } from '../site/site.js';
+import type { Post } from '../generate/types.js';
 
 /** On the box every published own post has its page at /posts/SLUG (describeSources names only those). */
 const BOX_LINKS = { ownPost: (slug: string) => boxSite({ title: '' }).post(slug) };
@@ -22,8 +23,7 @@ const BOX_LINKS = { ownPost: (slug: string) => boxSite({ title: '' }).post(slug)
 /** `body: false` (the index) skips rendering the body, which only a post's own page shows. */
 export function toPageEntry(store: Store, entry: BoxEntry, comments: number, options: { body: boolean } = { body: true }): PageEntry {
   const linked = entry.postId ? readPost(store, entry.postId) : undefined;
-  const text = entryText(entry);
-  const post = linked && sameText(text, postText(linked)) ? linked : undefined;
+  const post = linked && showsPost(entry, linked) ? linked : undefined;
   const bodyHtml = !options.body ? '' : post ? renderSentences(post, describeSources(store, post), BOX_LINKS) : entryHtml(entry);
   return {
     slug: entry.slug,
@@ -32,7 +32,7 @@ export function toPageEntry(store: Store, entry: BoxEntry, comments: number, opt
     published: entry.published,
     categories: entry.categories,
     bodyHtml,
-    teaser: firstSentence(post ? (post.paragraphs[0]?.[0]?.text ?? '') : text),
+    teaser: firstSentence(post ? (post.paragraphs[0]?.[0]?.text ?? '') : entryText(entry)),
     comments,
     sentences: Boolean(post),
   };
@@ -62,4 +62,16 @@ export function firstSentence(text: string): string {
 }
 
 const normal = (s: string) => xmlSafeText(s).replace(/\s+/g, ' ').trim();
-const sameText = (a: string, b: string) => normal(a) === normal(b);
+
+/** Whether the entry still says what its post says (no client edited it); remembered per entry version, as the index asks often. */
+const shown = new Map<string, boolean>();
+function showsPost(entry: BoxEntry, post: Post): boolean {
+  const key = `${entry.id} ${entry.edited}`;
+  let same = shown.get(key);
+  if (same === undefined) {
+    same = normal(entryText(entry)) === normal(postText(post));
+    if (shown.size >= 2_000) shown.delete(shown.keys().next().value as string);
+    shown.set(key, same);
+  }
+  return same;
+}

@@ -6,6 +6,7 @@ import { type RunningBox } from '../../src/box/index.js';
 import { modelFileOf } from '../../src/pipeline/refresh-model.js';
 import { saveModel } from '../../src/store/model-file.js';
 import type { Model } from '../../src/model/types.js';
+import { buildLanguageModel } from '../../src/weight/model/build-language-model.js';
 import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
 
 let t: TestApp;
@@ -46,7 +47,7 @@ describe('handlePage', () => {
       ],
       own: { posts: 0, share: 0 },
       documentWeights: {},
-      lm: { version: 1 } as unknown as Model['lm'],
+      lm: buildLanguageModel([], {}, { damping: 'log-squared' }),
     };
     saveModel(modelFileOf(t.app.paths.stateDir), model);
     const html = await (await fetch(`${box.url}about`)).text();

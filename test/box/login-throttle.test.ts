@@ -6,6 +6,7 @@
 import { Agent, fetch as undiciFetch } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBox } from '../../src/box/index.js';
+import { clientKey } from '../../src/box/rate-limit.js';
 import { serveBox } from '../../src/pipeline/serve-box.js';
 import { makeTestApp, type TestApp } from '../fixtures/publish/test-app.js';
 
@@ -78,5 +79,18 @@ describe('the AtomPub login throttle', () => {
     clock += WINDOW_MS + 1;
     expect((await get('guess-3')).status).toBe(401);
     expect((await get(CREDS.password)).status).toBe(200);
+  });
+});
+
+describe('clientKey', () => {
+  it('should count an IPv4-mapped address as the IPv4 one and an IPv6 host by its /64', () => {
+    expect(['::ffff:192.0.2.7', '192.0.2.7', '2001:db8:1:2::1', '2001:db8:1:2:ffff::9', '2001:db8:1:3::1', undefined].map(clientKey)).toEqual([
+      '192.0.2.7',
+      '192.0.2.7',
+      '2001:db8:1:2::/64',
+      '2001:db8:1:2::/64',
+      '2001:db8:1:3::/64',
+      'unknown',
+    ]);
   });
 });
