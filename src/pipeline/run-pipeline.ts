@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Bot } from './bot.js';
 import { BOX_TARGET } from '../publish/target-name.js';
-import { WebxError } from '../errors.js';
+import { interrupted, interruptSignal, isWebxError, WebxError } from '../errors.js';
 import { generatePost } from '../generate/index.js';
 import type { Post } from '../generate/types.js';
 import type { HarvestReport } from '../harvest/types.js';
@@ -19,7 +19,7 @@ import { savePost } from '../store/posts.js';
 import { finishRun, startRun } from '../store/runs.js';
 import { loadOrBuildModel, modelFileOf } from '../weight/index.js';
 import { harvestStep, type HarvestStepOptions } from './harvest-step.js';
-import { summarizeHarvest, type HarvestTotals } from '../harvest/summarize-harvest.js';
+import { describeKept, summarizeHarvest, type HarvestTotals } from '../harvest/summarize-harvest.js';
 
 export interface PipelineOptions {
   seed?: string;
@@ -67,7 +67,7 @@ export async function runPipeline(app: Bot, options: PipelineOptions = {}): Prom
     finishRun(store, runId, now(), { ok: true, summary: { post: result.post.id, url: result.published?.url } });
     return result;
   } catch (e) {
-    finishRun(store, runId, now(), { ok: false, error: (e as Error).message });
+    finishRun(store, runId, now(), { ok: false, error: (e as Error).message, ...(isWebxError(e, 'interrupted') ? { summary: { interrupted: true } } : {}) });
     throw e;
   } finally {
     releaseLock(store, lock);
@@ -77,12 +77,19 @@ export async function runPipeline(app: Bot, options: PipelineOptions = {}): Prom
 async function runSteps(app: Bot, options: PipelineOptions, now: () => string): Promise<PipelineResult> {
   const store = app.store();
   let harvest: HarvestReport | undefined;
+  const { signal } = options;
+  /** Ctrl-C stops the run between its steps; each stop says what was kept. */
+  const stopIfInterrupted = (during: string, kept: string) => {
+    if (signal?.aborted) throw interrupted(interruptSignal(signal.reason), during, kept);
+  };
   if (options.harvest !== false) {
     app.log('harvesting…');
-    harvest = await harvestStep(app, { onFeedDone: options.onFeedDone, signal: options.signal });
+    harvest = await harvestStep(app, { onFeedDone: options.onFeedDone, signal });
+    stopIfInterrupted('during the harvest', `${describeKept(summarizeHarvest(harvest))}; no post was written`);
   }
   app.log('analyzing and weighting…');
   const model = await loadOrBuildModel(app);
+  stopIfInterrupted('after the analysis', 'the harvest and the analysis are stored; no post was written');
 
   const { seed } = chooseSeed(options.seed, app.config.seed);
   const generateOptions = { ...app.config.generate, topic: options.topic ?? app.config.generate.topic };
@@ -97,9 +104,16 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string): 
     model: { fingerprint: model.fingerprint, sources: model.sources.length, documents: Object.keys(model.documentWeights).length },
   };
   if (options.publish === false) return result;
+  const publishLater = `\`webxcreta publish ${post.id}\` publishes it (a post is never posted twice)`;
+  stopIfInterrupted('before publishing', `post ${post.id} is stored; ${publishLater}`);
 
   app.log('publishing…');
-  result.published = await publishStep(app, post.id, { signal: options.signal });
+  try {
+    result.published = await publishStep(app, post.id, { signal });
+  } catch (e) {
+    stopIfInterrupted('while publishing', `post ${post.id} is stored; ${publishLater}`);
+    throw e;
+  }
   const exported = exportBlog(store, app.paths.outDir, blogOf(app.config.publish, app.config.box), {
     damping: app.config.weight.damping,
     modelFile: modelFileOf(app.paths.stateDir),
