@@ -89,7 +89,7 @@ function model(): void {
     const text = readFileSync(file, 'utf8');
     const [parsed, parseMs] = time(() => JSON.parse(text) as { model: unknown });
     const [problem, checkMs] = time(() => checkModelShape(parsed.model));
-    const entries = built.lm.levels.reduce((a, l) => a + l.word.length, 0);
+    const entries = Object.values(built.lm.levels).reduce((a, l) => a + l.word.length, 0);
     console.log(`- ${corpus.documents.length} documents; analysis ${analyzeMs}, model build ${buildMs}`);
     console.log(`- model file ${(text.length / 1024 / 1024).toFixed(1)} MB: ${built.lm.words.length.toLocaleString('en')} words, ${entries.toLocaleString('en')} context entries`);
     console.log(`- JSON.parse ${parseMs}; checkModelShape ${checkMs} (${problem ?? 'no problem found'})`);

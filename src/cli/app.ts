@@ -26,6 +26,8 @@ export interface GlobalOptions {
 export interface App extends Bot {
   io: Io;
   json: boolean;
+  /** Aborted by Ctrl-C (or SIGTERM): long work passes it on and stops at its next step. */
+  signal?: AbortSignal;
   close(): void;
 }
 

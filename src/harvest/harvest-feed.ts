@@ -50,7 +50,8 @@ export async function harvestFeed(source: SourceRow, ctx: FeedContext): Promise<
       return result({ outcome: added > 0 ? 'new' : 'unchanged', status: 304, comments: added });
     }
     if (read.kind === 'failed') {
-      recordFailure(ctx.store, source, now, read.problem.error, read.status, read.retryAfter);
+      // A harvest stopped by the user is no failure of the feed: it is not counted towards its backoff.
+      if (!ctx.fetch.signal?.aborted) recordFailure(ctx.store, source, now, read.problem.error, read.status, read.retryAfter);
       return result({ outcome: 'error', status: read.status, ...read.problem });
     }
     const movesTo = read.discoveredFrom || (read.moved && !isMapped(read.feedUrl, ctx) && !isMapped(source.url, ctx)) ? read.feedUrl : undefined;

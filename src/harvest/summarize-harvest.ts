@@ -38,3 +38,10 @@ export function describeFeeds(t: Pick<HarvestTotals, 'blogs' | 'own'>): string {
   if (t.own === 0) return blogs;
   return t.blogs === 0 ? 'own blog' : `${blogs} + own blog`;
 }
+
+/** What an interrupted harvest kept, e.g. "kept what 9 of 18 feeds brought (523 new posts, 80 comments)". */
+export function describeKept(t: Pick<HarvestTotals, 'feeds' | 'errors' | 'newItems' | 'updatedItems' | 'comments'>): string {
+  const done = t.feeds - t.errors;
+  const what = [`${t.newItems} new post${t.newItems === 1 ? '' : 's'}`, ...(t.updatedItems ? [`${t.updatedItems} edited`] : []), `${t.comments} comment${t.comments === 1 ? '' : 's'}`];
+  return `kept what ${done} of ${t.feeds} feed${t.feeds === 1 ? '' : 's'} brought (${what.join(', ')}); the others are read on the next harvest`;
+}

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Bot } from './bot.js';
 import { BOX_TARGET } from '../publish/target-name.js';
-import { WebxError } from '../errors.js';
+import { interrupted, interruptSignal, isWebxError, WebxError } from '../errors.js';
 import { generatePost } from '../generate/index.js';
 import type { Post } from '../generate/types.js';
 import type { HarvestReport } from '../harvest/types.js';
@@ -26,7 +26,7 @@ import { redactSecrets } from '../text/redact.js';
 import { knownSecrets } from './credentials.js';
 import { loadOrBuildModel, modelFileOf } from './refresh-model.js';
 import { harvestStep, type HarvestStepOptions } from './harvest-step.js';
-import { summarizeHarvest, type HarvestTotals } from '../harvest/summarize-harvest.js';
+import { describeKept, summarizeHarvest, type HarvestTotals } from '../harvest/summarize-harvest.js';
 
 export interface PipelineOptions {
   seed?: string;
@@ -81,7 +81,7 @@ export async function runPipeline(app: Bot, options: PipelineOptions = {}): Prom
     return result;
   } catch (e) {
     const error = redactSecrets((e as Error).message, { secrets: knownSecrets(app.config, app.env, app.paths.dataDir) });
-    finishRun(store, runId, now(), { ok: false, error });
+    finishRun(store, runId, now(), { ok: false, error, ...(isWebxError(e, 'interrupted') ? { summary: { interrupted: true } } : {}) });
     throw e;
   } finally {
     releaseLock(store, lock);
@@ -98,12 +98,19 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string, r
     catchUpError = catchUp.error;
   }
   let harvest: HarvestReport | undefined;
+  const { signal } = options;
+  /** Ctrl-C stops the run between its steps; each stop says what was kept. */
+  const stopIfInterrupted = (during: string, kept: string) => {
+    if (signal?.aborted) throw interrupted(interruptSignal(signal.reason), during, kept);
+  };
   if (options.harvest !== false) {
     app.log('harvesting…');
-    harvest = await harvestStep(app, { onFeedDone: options.onFeedDone, signal: options.signal });
+    harvest = await harvestStep(app, { onFeedDone: options.onFeedDone, signal });
+    stopIfInterrupted('during the harvest', `${describeKept(summarizeHarvest(harvest))}; no post was written`);
   }
   app.log('analyzing and weighting…');
   const model = await loadOrBuildModel(app);
+  stopIfInterrupted('after the analysis', 'the harvest and the analysis are stored; no post was written');
 
   const { seed } = chooseSeed(options.seed, app.config.seed);
   const generateOptions = { ...app.config.generate, topic: options.topic ?? app.config.generate.topic };
@@ -124,9 +131,16 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string, r
     catchUpError,
   };
   if (options.publish === false) return result;
+  const publishLater = `\`webxcreta publish ${post.id}\` publishes it (a post is never posted twice)`;
+  stopIfInterrupted('before publishing', `post ${post.id} is stored; ${publishLater}`);
 
   app.log('publishing…');
-  result.published = await publishStep(app, post.id, { signal: options.signal });
+  try {
+    result.published = await publishStep(app, post.id, { signal });
+  } catch (e) {
+    stopIfInterrupted('while publishing', `post ${post.id} is stored; ${publishLater}`);
+    throw e;
+  }
   const exported = exportBlog(store, app.paths.outDir, blogOf(app.config.publish, app.config.box), {
     damping: app.config.weight.damping,
     modelFile: modelFileOf(app.paths.stateDir),

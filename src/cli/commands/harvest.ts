@@ -5,7 +5,7 @@
  * `{ ok, feeds, totals }`. Exit 0 unless every feed failed.
  */
 import type { Command } from 'commander';
-import { WebxError } from '../../errors.js';
+import { describeError, interrupted, interruptSignal, WebxError } from '../../errors.js';
 import { harvestFeeds } from '../../harvest/index.js';
 import { createProgressReporter } from '../../harvest/progress-reporter.js';
 import { renderReport } from '../../harvest/render-report.js';
@@ -14,7 +14,8 @@ import { hostPortOf } from '../../harvest/guard-address.js';
 import { harvestStep } from '../../pipeline/harvest-step.js';
 import { OWN_BOX_BASE, openOwnBlog } from '../../pipeline/own-blog.js';
 import { BUILTIN_BASE, serveBuiltinCorpus } from '../../pipeline/serve-builtin-corpus.js';
-import { summarizeHarvest, type HarvestTotals } from '../../harvest/summarize-harvest.js';
+import { describeKept, summarizeHarvest, type HarvestTotals } from '../../harvest/summarize-harvest.js';
+import { finishRun, startRun } from '../../store/runs.js';
 import { findSource, removeSource } from '../../store/sources.js';
 import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
@@ -53,14 +54,26 @@ export const registerHarvest: RegisterCommand = (program: Command, io: Io) => {
         async (app, urls: string[], _flags: { force?: boolean }, command: Command) => {
           const quiet = app.json || Boolean(command.optsWithGlobals().quiet);
           const progress = createProgressReporter(app.io.stderr, app.log, quiet);
+          const store = app.store();
+          const run = startRun(store, 'harvest', new Date().toISOString());
           let report: HarvestReport;
           try {
-            report = urls.length > 0 ? await harvestUrls(app, urls, progress.update) : await harvestStep(app, { onFeedDone: progress.update });
+            report = urls.length > 0 ? await harvestUrls(app, urls, progress.update) : await harvestStep(app, { onFeedDone: progress.update, signal: app.signal });
+          } catch (e) {
+            finishRun(store, run, new Date().toISOString(), { ok: false, error: describeError(e) });
+            throw e;
           } finally {
             progress.stop();
           }
           const failed = report.feeds.filter((f) => f.outcome === 'error');
           const output: HarvestOutput = { ok: report.feeds.length === 0 || failed.length < report.feeds.length, feeds: report.feeds, totals: summarizeHarvest(report) };
+          if (app.signal?.aborted) {
+            // Ctrl-C: what the finished feeds brought is stored; the run is recorded as interrupted.
+            const stop = interrupted(interruptSignal(app.signal.reason), 'during the harvest', describeKept(output.totals));
+            finishRun(store, run, new Date().toISOString(), { ok: false, error: stop.message, summary: { interrupted: true, ...countsOf(output.totals) } });
+            throw stop;
+          }
+          finishRun(store, run, new Date().toISOString(), { ok: output.ok, summary: countsOf(output.totals), ...(output.ok ? {} : { error: `${failed.length} of ${report.feeds.length} feeds failed` }) });
           if (output.ok) return emit(app, output, renderHarvest);
           const all = report.feeds.length === 1 ? 'the feed' : `all ${report.feeds.length} feeds`;
           if (!app.json) {
@@ -88,7 +101,7 @@ async function harvestUrls(app: App, urls: string[], onFeedDone: (r: FeedResult,
   try {
     const urlMap = (url: string) => own?.urlMap(builtin?.urlMap(url) ?? url) ?? builtin?.urlMap(url) ?? url;
     const allowHosts = [...(builtin ? [hostPortOf(builtin.url)] : []), ...(own?.allowHosts ?? [])];
-    const report = await harvestFeeds(store, urls, { ...app.config.harvest, urlMap, allowHosts, onFeedDone });
+    const report = await harvestFeeds(store, urls, { ...app.config.harvest, urlMap, allowHosts, onFeedDone, signal: app.signal });
     return { ...report, feeds: report.feeds.map((f) => (fresh.has(f.url) ? forgetIfFailed(app, f) : f)) };
   } finally {
     await Promise.all([builtin?.close(), own?.close()]);
@@ -106,6 +119,11 @@ function forgetIfFailed(app: App, feed: FeedResult): FeedResult {
   // "remove it with `feeds remove`" would name a feed that is not there.
   const hint = feed.hint && !feed.hint.includes('feeds remove') ? `${feed.hint}; ${kept}` : `check the URL; ${kept}`;
   return { ...feed, hint };
+}
+
+/** The counts a harvest run records (for `status`). */
+function countsOf(t: HarvestTotals) {
+  return { feeds: t.feeds, newItems: t.newItems, updatedItems: t.updatedItems, comments: t.comments, errors: t.errors };
 }
 
 export function renderHarvest(o: HarvestOutput): string {

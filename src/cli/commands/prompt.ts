@@ -7,7 +7,7 @@ import { appendFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { WebxError } from '../../errors.js';
+import { interrupted, interruptSignal, WebxError } from '../../errors.js';
 import { chooseSeed, createRng, type Rng } from '../../rng.js';
 import { modelFromInputs } from '../../pipeline/model-from-inputs.js';
 import { makePrompts, type WritingPrompt } from '../../supplied/index.js';
@@ -72,6 +72,8 @@ async function interact(app: App, model: Model, topic: string[], rng: Rng, seed:
   more();
   ask();
   const rl = createInterface({ input: app.io.stdin, terminal: false });
+  // Ctrl-C ends the session like q, keeping what was kept.
+  app.signal?.addEventListener('abort', () => rl.close(), { once: true });
   for await (const raw of rl) {
     const line = raw.trim().toLowerCase();
     if (line === 'q' || line === 'quit') break;
@@ -81,6 +83,9 @@ async function interact(app: App, model: Model, topic: string[], rng: Rng, seed:
   }
   rl.close();
   out.write('\n');
+  if (app.signal?.aborted) {
+    throw interrupted(interruptSignal(app.signal.reason), 'during the prompts', kept.length ? `kept ${kept.length} prompt${kept.length === 1 ? '' : 's'} in ${file}` : 'no prompt was kept');
+  }
   if (app.json) out.write(`${JSON.stringify({ ok: true, seed, topic, kept, file }, null, 2)}\n`);
   else out.write(`kept ${kept.length} prompt${kept.length === 1 ? '' : 's'}${kept.length ? ` in ${file}` : ''}\n`);
 }

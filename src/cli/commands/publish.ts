@@ -37,7 +37,7 @@ export const registerPublish: RegisterCommand = (program: Command, io: Io) => {
           }
           throw new WebxError('there is no post to publish yet', { hint: 'generate one with `webxcreta run --no-publish` or `webxcreta run`' });
         }
-        const published = await publishStep(app, id, { draft: flags.draft });
+        const published = await publishStep(app, id, { draft: flags.draft, signal: app.signal });
         emit(app, { ok: true, ...published }, (r) => `published ${r.postId}${flags.draft ? ' as a draft' : ''}: ${r.url}`);
       }, toTarget),
     );

@@ -34,6 +34,7 @@ export const registerRun: RegisterCommand = (program: Command, io: Io) => {
           topic: flags.topic ? splitWords(flags.topic) : undefined,
           harvest: flags.harvest,
           publish: flags.publish,
+          signal: app.signal,
           onFeedDone: (feed, done, total) => {
             if (feed.outcome === 'error') app.log(`  [${done}/${total}] ${feed.url}: ${feed.error ?? 'failed'}`);
           },

@@ -43,6 +43,6 @@ export const registerSchedule: RegisterCommand = (program: Command, io: Io) => {
           process.off('SIGTERM', onSignal);
           await box?.close();
         }
-      }),
+      }, undefined, 'use', { signals: 'own' }),
     );
 };

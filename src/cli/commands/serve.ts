@@ -31,6 +31,6 @@ export const registerServe: RegisterCommand = (program: Command, io: Io) => {
         await waitForShutdown();
         await box.close();
         app.log('box stopped');
-      }),
+      }, undefined, 'use', { signals: 'own' }),
     );
 };
