@@ -33,7 +33,7 @@ describe.concurrent('publishPost after SIGKILL', () => {
       await box.close();
       t.app.close();
     }
-  });
+  }, 180_000); // two CLI processes each, all at once: minutes on a loaded 2-core machine
 
   describe('on AtomBus (server-assigned ids)', () => {
     let bus: AtomBus;
@@ -58,6 +58,6 @@ describe.concurrent('publishPost after SIGKILL', () => {
       expect(rerun.code).toBe(0);
       expect(await countEntries(collection, basic(bus.user, bus.password))).toBe(1);
       t.app.close();
-    });
+    }, 180_000);
   });
 });
