@@ -9,6 +9,7 @@ import type { LanguageModel } from '../../model/language-model.js';
 import { internCorpus } from './intern-corpus.js';
 import { encodeUnits } from './hash-units.js';
 import { countContexts } from './count-contexts.js';
+import { countTerms } from './count-terms.js';
 import { countSentenceTemplates, countTitleTemplates } from './count-templates.js';
 
 export interface LanguageModelOptions {
@@ -36,6 +37,7 @@ export function buildLanguageModel(
     titles: countTitleTemplates(c, damp),
     levels: countContexts(c, slotWord, damp),
     guard: { units: encodeUnits(c.guardUnits) },
+    docTerms: countTerms(c, slotWord),
   };
 }
 
