@@ -13,6 +13,7 @@ import { tagText } from '../src/analyze/tag-text.js';
 import { buildLanguageModel } from '../src/weight/model/build-language-model.js';
 import { lmLayout } from '../src/weight/lm-layout.js';
 import { generatePost } from '../src/generate/index.js';
+import { THEME_TUNING } from '../src/generate/follow-theme.js';
 import type { Post } from '../src/generate/types.js';
 import { createRng } from '../src/rng.js';
 import { defaults } from '../src/config.js';
@@ -49,6 +50,9 @@ export function brownModel(train: BrownText[]): Model {
     lm,
   };
 }
+
+/** WEBXCRETA_THEME_TUNING='{"BOOST":60}' overrides the theme knobs for a sweep. */
+if (process.env.WEBXCRETA_THEME_TUNING) Object.assign(THEME_TUNING, JSON.parse(process.env.WEBXCRETA_THEME_TUNING) as object);
 
 export function generatedPosts(model: Model, n: number, focus: number, extra: Partial<typeof defaults.generate> = {}): { posts: CoherencePost[]; raw: Post[] } {
   const raw = Array.from({ length: n }, (_, i) => {

@@ -76,7 +76,7 @@ export const configSchema = z.strictObject({
        * characteristic words and its nearest documents): 0 = independent sentences, 1 = tight.
        * The default is set from `npm run bench:coherence`.
        */
-      focus: z.number().min(0).max(1).default(0),
+      focus: z.number().min(0).max(1).default(0.6),
       /** A sentence template (skeleton) is not reused within the last N posts while others remain; 0: off. */
       templateCooldown: z.number().int().min(0).max(1000).default(0),
     })

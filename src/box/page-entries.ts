@@ -9,7 +9,7 @@ import { readPost } from '../store/posts.js';
 import type { Store } from '../store/open-store.js';
 import type { BoxEntry } from '../store/box-entries.js';
 import { describeSources } from '../store/describe-sources.js';
-import type { PageEntry } from '../site/page-entry.js';
+import { pageTheme, type PageEntry } from '../site/page-entry.js';
 import { renderSentences } from '../site/render-sentences.js';
 
 /** `body: false` (the index) skips rendering the body, which only a post's own page shows. */
@@ -26,6 +26,7 @@ export function toPageEntry(store: Store, entry: BoxEntry, comments: number, opt
     bodyHtml,
     teaser: firstSentence(text),
     comments,
+    ...(post?.theme && options.body ? { theme: pageTheme(post.theme, describeSources(store, post)) } : {}),
   };
 }
 

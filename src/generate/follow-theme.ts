@@ -17,12 +17,8 @@ import { themeTopic, type Theme } from './pick-theme.js';
 import { ATTEMPTS, makeSentence, type Generator, type Made, type SentenceRequest } from './make-sentence.js';
 import { noSentence } from './errors.js';
 
-export const BOOST = 30;
-const TITLE_BOOST = 60;
-const DECAY = 0.6;
-const MAX_USES = 5;
-const CARRY = 0.5;
-const ANCHOR = 0.35;
+/** The knobs, as one object so the coherence bench can sweep them (nothing else changes them). */
+export const THEME_TUNING = { BOOST: 30, TITLE_BOOST: 60, DECAY: 0.6, MAX_USES: 5, CARRY: 0.9, ANCHOR: 0.2 };
 /** Carried nouns kept from one sentence to the next. */
 const CARRIED = 2;
 const TITLE_WORDS: [number, number] = [2, 7];
@@ -38,6 +34,7 @@ export interface ThemeFollower {
 }
 
 export function startTheme(g: Generator, model: Model, theme: Theme, focus: number): ThemeFollower {
+  const { BOOST, TITLE_BOOST, DECAY, MAX_USES, CARRY, ANCHOR } = THEME_TUNING;
   const { lm } = model;
   const slotLevel = g.levels.slot;
   const key = (w: number): string => lm.words[w].toLowerCase();

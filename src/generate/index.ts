@@ -87,13 +87,19 @@ export function generatePost(model: Model, options: GenerateOptions, rng: Rng, m
 /** n sentences over the whole length range; each carries a topic word (in turn) when a topic is set. */
 export function generateSentences(model: Model, n: number, options: GenerateOptions, rng: Rng): GeneratedSentence[] {
   const { g, topics } = setUpGenerator(model, options);
+  const focus = options.focus ?? 0;
+  const theme = focus > 0 ? pickTheme(model, g.levels.slot, rng, topics) : undefined;
+  const follow = theme ? startTheme(g, model, theme, focus) : undefined;
   const out: GeneratedSentence[] = [];
   let previous: number | undefined;
   for (let k = 0; k < n; k++) {
-    const topic = topics.length > 0 ? topics[k % topics.length] : undefined;
-    const made = makeSentence(g, { kind: 'sentence', minWords: options.minWords, maxWords: options.maxWords, topic, avoid: previous }, rng);
+    const topic = follow ? follow.anchor(topics, k, rng) : topics.length > 0 ? topics[k % topics.length] : undefined;
+    const made =
+      makeSentence(g, { kind: 'sentence', minWords: options.minWords, maxWords: options.maxWords, topic, avoid: previous }, rng) ??
+      (follow && topic ? makeSentence(g, { kind: 'sentence', minWords: options.minWords, maxWords: options.maxWords, avoid: previous }, rng) : undefined);
     if (!made) continue;
     previous = made.template;
+    follow?.after(made);
     out.push(made.sentence);
   }
   if (n > 0 && out.length === 0) {

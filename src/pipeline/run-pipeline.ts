@@ -13,7 +13,7 @@ import { publishStep } from './publish-step.js';
 import type { PublishedEntry } from '../atom/types.js';
 import { chooseSeed, createRng } from '../rng.js';
 import { acquireLock, releaseLock } from '../store/locks.js';
-import { savePost } from '../store/posts.js';
+import { recentPosts, savePost } from '../store/posts.js';
 import { finishRun, startRun } from '../store/runs.js';
 import { loadOrBuildModel, modelFileOf } from './refresh-model.js';
 import { harvestStep, type HarvestStepOptions } from './harvest-step.js';
@@ -22,6 +22,8 @@ import { summarizeHarvest, type HarvestTotals } from '../harvest/summarize-harve
 export interface PipelineOptions {
   seed?: string;
   topic?: string[];
+  /** Overrides generate.focus (0 = independent sentences, 1 = a tight theme). */
+  focus?: number;
   /** Skip the harvest and generate from what is stored. */
   harvest?: boolean;
   /** Generate and store the post, but do not publish or export it. */
@@ -78,7 +80,12 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string): 
   const model = await loadOrBuildModel(app);
 
   const { seed } = chooseSeed(options.seed, app.config.seed);
-  const generateOptions = { ...app.config.generate, topic: options.topic ?? app.config.generate.topic };
+  const generateOptions = {
+    ...app.config.generate,
+    topic: options.topic ?? app.config.generate.topic,
+    focus: options.focus ?? app.config.generate.focus,
+    ...variety(recentPosts(store, Math.max(RECENT_POSTS, app.config.generate.templateCooldown)), app.config.generate.templateCooldown),
+  };
   const post = generatePost(model, generateOptions, createRng(seed), { seed, now: now() });
   savePost(store, post);
 
@@ -100,6 +107,17 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string): 
   result.feedFile = exported.feedFile;
   result.pagesDir = exported.pagesDir;
   return result;
+}
+
+/** A post repeats no sentence of the bot's last RECENT_POSTS posts, and no template of its last `cooldown` posts. */
+const RECENT_POSTS = 50;
+
+function variety(recent: Post[], cooldown: number): { avoidSentences: string[]; avoidTemplates: string[] } {
+  const sentences = (p: Post) => [p.title, ...p.paragraphs.flat()];
+  return {
+    avoidSentences: recent.slice(0, RECENT_POSTS).flatMap((p) => sentences(p).map((s) => s.text)),
+    avoidTemplates: recent.slice(0, cooldown).flatMap((p) => p.paragraphs.flat().map((s) => s.template)),
+  };
 }
 
 function summarizePost(post: Post): PipelineResult['post'] {

@@ -11,7 +11,7 @@ import { publicEntryIdOfPost } from '../store/box-entries.js';
 import { listComments, type BoxComment } from '../store/comments.js';
 import { describeSources } from '../store/describe-sources.js';
 import { BOX_CSS } from '../site/box-css.js';
-import type { PageEntry } from '../site/page-entry.js';
+import { pageTheme, type PageEntry } from '../site/page-entry.js';
 import { renderAbout } from '../site/render-about.js';
 import { renderIndex } from '../site/render-index.js';
 import { renderPostPage } from '../site/render-post-page.js';
@@ -41,15 +41,16 @@ export function exportBlog(store: Store, outDir: string, blog: Blog, options: { 
   const posts = listedPosts(store);
   const entries = posts.map((post) => ({ post, entry: toEntry(post, blog) }));
   const comments = entries.map(({ post }) => commentsOf(store, post.id));
-  const pages: PageEntry[] = entries.map(({ post, entry }, i) => ({
+  const pages: PageEntry[] = entries.map(({ post, entry }, i, _all, sources = describeSources(store, post)) => ({
     slug: entry.slug,
     title: entry.title,
     author: entry.author.name,
     published: entry.published,
     categories: entry.categories,
-    bodyHtml: renderSentences(post, describeSources(store, post)),
+    bodyHtml: renderSentences(post, sources),
     teaser: entry.summary ?? '',
     comments: comments[i].length,
+    theme: pageTheme(post.theme, sources),
   }));
   const keep = new Set<string>();
   pages.forEach((page, i) => {

@@ -12,12 +12,13 @@ import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
 import type { RegisterCommand } from './index.js';
-import { splitWords } from './run.js';
+import { parseFocus, splitWords } from './run.js';
 
 interface BrainstormFlags {
   count: string;
   seed?: string;
   topic?: string;
+  focus?: string;
 }
 
 export interface BrainstormOutput {
@@ -36,6 +37,7 @@ export const registerBrainstorm: RegisterCommand = (program: Command, io: Io) =>
     .option('-n, --count <n>', 'how many sentences', '10')
     .option('--seed <seed>', 'seed for the choices (default: config seed, else a new one, printed on stderr)')
     .option('--topic <words>', 'words the sentences must use, comma- or space-separated')
+    .option('--focus <f>', 'hold the sentences to one theme of the text: 0 (default, independent sentences) to 1')
     .addHelpText('after', '\nExamples:\n  webxcreta brainstorm notes/ -n 20\n  cat essay.md | webxcreta brainstorm - --topic river --seed 7\n  webxcreta brainstorm https://example.org/post.html --json')
     .action(
       withApp(io, async (app, inputs: string[], flags: BrainstormFlags) => {
@@ -44,7 +46,7 @@ export const registerBrainstorm: RegisterCommand = (program: Command, io: Io) =>
         const source = await modelFromInputs(app, inputs, app.io);
         if (picked) app.io.stderr.write(`seed: ${seed}\n`);
         const topic = flags.topic ? splitWords(flags.topic) : app.config.generate.topic;
-        const sentences = generateSentences(source.model, n, { ...app.config.generate, topic }, createRng(seed));
+        const sentences = generateSentences(source.model, n, { ...app.config.generate, topic, focus: flags.focus !== undefined ? parseFocus(flags.focus) : 0 }, createRng(seed));
         const model = source.model;
         emit<BrainstormOutput>(
           app,

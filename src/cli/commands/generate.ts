@@ -21,6 +21,7 @@ interface GenerateFlags {
   paragraphs?: string;
   sentences?: string;
   temperature?: string;
+  focus?: string;
   explain?: boolean;
 }
 
@@ -38,6 +39,7 @@ export const registerGenerate: RegisterCommand = (program: Command, io: Io) => {
     .option('--paragraphs <n>', 'number of paragraphs')
     .option('--sentences <n>', 'sentences per paragraph')
     .option('--temperature <t>', 'below 1: likelier choices; above 1: more surprising ones')
+    .option('--focus <f>', 'how tightly the post holds to its theme: 0 (independent sentences) to 1')
     .option('--explain', 'show the documents and sources behind every sentence, with their weights')
     .addHelpText('after', '\nExamples:\n  webxcreta generate --seed 42\n  webxcreta generate --topic "river,winter" --explain\n  webxcreta generate --json')
     .action(
@@ -64,6 +66,7 @@ function toOverrides(flags: GenerateFlags): Record<string, unknown> {
   if (flags.paragraphs !== undefined) generate.paragraphs = Number(flags.paragraphs);
   if (flags.sentences !== undefined) generate.sentencesPerParagraph = Number(flags.sentences);
   if (flags.temperature !== undefined) generate.temperature = Number(flags.temperature);
+  if (flags.focus !== undefined) generate.focus = Number(flags.focus);
   return { ...(flags.seed !== undefined ? { seed: flags.seed } : {}), generate };
 }
 
