@@ -18,7 +18,6 @@ export const goldenOptions: GenerateOptions = {
   topic: [],
   // the golden post predates themes: focus 0 must keep reproducing it byte for byte
   focus: 0,
-  templateCooldown: 0,
 };
 
 /** The themed golden: the same options at the default focus. */
