@@ -78,7 +78,7 @@ export const configSchema = z.strictObject({
        */
       focus: z.number().min(0).max(1).default(0.6),
       /** A sentence template (skeleton) is not reused within the last N posts while others remain; 0: off. */
-      templateCooldown: z.number().int().min(0).max(1000).default(0),
+      templateCooldown: z.number().int().min(0).max(1000).default(5),
     })
     .prefault({}),
   publish: z
