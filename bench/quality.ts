@@ -32,6 +32,8 @@ const { values: flags } = parseArgs({
     min: { type: 'string' },
     max: { type: 'string' },
     run: { type: 'string' },
+    /** generate.focus for the batch (default 0: brainstorm's independent sentences). */
+    focus: { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -46,6 +48,7 @@ const options: GenerateOptions = {
   maxWords: Number(flags.max ?? 24),
   temperature: Number(flags.temperature ?? defaults.generate.temperature),
   maxSharedRun: Number(flags.run ?? defaults.generate.maxSharedRun),
+  focus: Number(flags.focus ?? 0),
 };
 
 // 1. corpus: Brown, 300 sentences held out, the rest one line each for the judge

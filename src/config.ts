@@ -116,6 +116,14 @@ export const configSchema = z.strictObject({
       /** Longest run of consecutive words a sentence may share with any corpus sentence. */
       maxSharedRun: z.number().int().min(2).default(7),
       topic: z.array(z.string().min(1)).default([]),
+      /**
+       * How tightly a post holds to its theme (a seed document of the weighted corpus, its
+       * characteristic words and its nearest documents): 0 = independent sentences, 1 = tight.
+       * The default is set from `npm run bench:coherence`.
+       */
+      focus: z.number().min(0).max(1).default(0.6),
+      /** A sentence template (skeleton) is not reused within the last N posts while others remain; 0: off. */
+      templateCooldown: z.number().int().min(0).max(1000).default(5),
     })
     .prefault({}),
   publish: z

@@ -12,7 +12,7 @@ import { readPost } from '../store/posts.js';
 import type { Store } from '../store/open-store.js';
 import type { BoxEntry } from '../store/box-entries.js';
 import { describeSources } from '../store/describe-sources.js';
-import type { PageEntry } from '../site/page-entry.js';
+import { pageTheme, type PageEntry } from '../site/page-entry.js';
 import { renderSentences } from '../site/render-sentences.js';
 import { boxSite } from '../site/site.js';
 import type { Post } from '../generate/types.js';
@@ -35,6 +35,7 @@ export function toPageEntry(store: Store, entry: BoxEntry, comments: number, opt
     teaser: firstSentence(post ? (post.paragraphs[0]?.[0]?.text ?? '') : entryText(entry)),
     comments,
     sentences: Boolean(post),
+    ...(post?.theme && options.body ? { theme: pageTheme(post.theme, describeSources(store, post)) } : {}),
   };
 }
 

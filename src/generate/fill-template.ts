@@ -8,7 +8,7 @@
 import { contextKey } from '../model/context-key.js';
 import type { ContextLevel, LanguageModel } from '../model/language-model.js';
 import type { Rng } from '../rng.js';
-import { drawEntry, findRow, rowHasWord, type LevelIndexes } from './index-contexts.js';
+import { drawEntry, findEntry, findRow, rowHasWord, type LevelIndex, type LevelIndexes } from './index-contexts.js';
 import { isCorpusSentence, type CopyGuard } from './copy-guard.js';
 import { extendText, type State } from './extend-text.js';
 
@@ -41,8 +41,17 @@ export interface FillEnv {
   soft?: CopyGuard;
   /** Open-class words of the last few sentences, avoided while other words fit. */
   recent?: Set<number>;
+  /** Theme words and their boost b: a candidate's weight is multiplied by 1 + b·λ(level) (absent: today's draw). */
+  bias?: Map<number, number>;
   rng: Rng;
 }
+
+/**
+ * How much of the theme boost each back-off level gets: full where the word was seen after the
+ * previous word, a quarter with only the next slot, none at the bare slot (that would force theme
+ * nouns into any noun slot blindly).
+ */
+const LEVEL_BIAS: Record<ContextLevel, number> = { 'prev2-prev-slot-next': 1, 'prev-slot-next': 1, 'prev-slot': 1, 'slot-next': 0.25, slot: 0 };
 
 /** Where an open slot's word came from: back-off level and table entry (for provenance). */
 export interface WordSource {
@@ -113,7 +122,7 @@ function chooseWord(env: FillEnv, state: State, slots: number[], fixed: number[]
       if (r < 0) continue;
       const size = L.table.rowStart[r + 1] - L.table.rowStart[r];
       for (let d = 0; d < Math.min(DRAWS_PER_LEVEL, size * 2); d++) {
-        const entry = drawEntry(L, r, rng());
+        const entry = env.bias ? drawBiased(L, r, env.bias, LEVEL_BIAS[level], rng()) : drawEntry(L, r, rng());
         const w = L.table.word[entry];
         if (excluded.has(w) || (pass.soft && nearCopies.has(w))) continue;
         if ((pass.fits && !fits(w)) || (pass.fresh && env.recent?.has(w))) continue;
@@ -135,4 +144,35 @@ function leadsTo(env: FillEnv, w: number, slot: number, target: number): boolean
   const L = env.levels['prev-slot'];
   const r = findRow(L, contextKey('prev-slot', env.lm.slots.length, env.lm.words.length, 0, w, slot, 0));
   return r >= 0 && rowHasWord(L, r, target);
+}
+
+/**
+ * Draws an entry of row r with probability ∝ tempered weight × (1 + b·λ) for bias words (one
+ * uniform, as drawEntry): the extra mass T of the row's bias words comes first on [0, T), the
+ * row's own cumulative weights after it. With no bias word in the row it is drawEntry exactly.
+ */
+export function drawBiased(L: LevelIndex, r: number, bias: Map<number, number>, lambda: number, u: number): number {
+  if (lambda === 0 || bias.size === 0) return drawEntry(L, r, u);
+  const start = L.table.rowStart[r];
+  const base = L.cum[L.table.rowStart[r + 1] - 1];
+  const found: number[] = [];
+  const mass: number[] = [];
+  let T = 0;
+  for (const [w, b] of bias) {
+    const e = findEntry(L, r, w);
+    if (e < 0 || b <= 0) continue;
+    const m = (L.cum[e] - (e > start ? L.cum[e - 1] : 0)) * b * lambda;
+    found.push(e);
+    mass.push(m);
+    T += m;
+  }
+  if (T === 0) return drawEntry(L, r, u);
+  const x = u * (base + T);
+  if (x >= T) return drawEntry(L, r, Math.min((x - T) / base, 1 - Number.EPSILON));
+  let acc = 0;
+  for (let k = 0; k < found.length; k++) {
+    acc += mass[k];
+    if (x < acc) return found[k];
+  }
+  return found[found.length - 1];
 }

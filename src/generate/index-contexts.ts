@@ -72,14 +72,19 @@ export function drawEntry(level: LevelIndex, r: number, u: number): number {
 
 /** Whether word w is in row r (entries are sorted by word). */
 export function rowHasWord(level: LevelIndex, r: number, w: number): boolean {
+  return findEntry(level, r, w) >= 0;
+}
+
+/** The entry of word w in row r, or -1. */
+export function findEntry(level: LevelIndex, r: number, w: number): number {
   let lo = level.table.rowStart[r];
   let hi = level.table.rowStart[r + 1] - 1;
   const words = level.table.word;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (words[mid] === w) return true;
+    if (words[mid] === w) return mid;
     if (words[mid] < w) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
 }

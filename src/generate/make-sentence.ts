@@ -18,6 +18,7 @@ import { fillTemplate, type Filled } from './fill-template.js';
 import { renderSentence, renderTitle } from './render-sentence.js';
 import { toProvenance } from './to-provenance.js';
 
+
 export const ATTEMPTS = 60;
 /**
  * Filled templates compared per sentence: the first whose every word had its full context
@@ -41,7 +42,20 @@ export interface Generator {
   temperature: number;
   /** Open-class words of the sentences made so far in this call, newest last (see RECENT). */
   recent: number[][];
+  /** Printed sentences not to repeat: this post's or batch's so far, and any passed in (the bot's last posts). */
+  seen?: Set<string>;
+  /** Templates (slot strings) of the last few posts, not reused while other templates remain (generate.templateCooldown). */
+  cooldown?: Set<string>;
+  /** Set while a post follows a theme (generate.focus > 0). */
+  theme?: ThemeState;
+}
 
+/** What the theme asks of the next sentence. */
+export interface ThemeState {
+  /** Word id → boost (see FillEnv.bias). */
+  bias: Map<number, number>;
+  /** Words the first draw pass may reuse although they are recent (theme words, carried nouns). */
+  exempt: Set<number>;
 }
 
 export interface SentenceRequest {
@@ -56,15 +70,20 @@ export interface SentenceRequest {
 export interface Made {
   sentence: GeneratedSentence;
   template: number;
+  /** Word ids and slot ids of the sentence as filled. */
+  words: number[];
+  slots: number[];
 }
 
 export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made | undefined {
   const { lm } = g.model;
   const table: TemplateTable = req.kind === 'title' && lm.titles.weight.length > 0 ? lm.titles : lm.sentences;
   const sampler = req.topic
-    ? samplerFor(table, g.temperature, req.topic.slots, `topic:${req.topic.word}`)
+    ? samplerFor(table, g.temperature, req.topic.slots, `slots:${[...req.topic.slots].sort((a, b) => a - b).join(',')}`)
     : samplerFor(table, g.temperature);
   const recent = new Set(g.recent.flat());
+  if (g.theme) for (const w of g.theme.exempt) recent.delete(w);
+  const render = (words: number[]): string => (req.kind === 'title' ? renderTitle(lm, words) : renderSentence(lm, words));
   let best: { filled: Filled; t: number; slots: number[]; guesses: number } | undefined;
   let fills = 0;
   const maxFills = req.topic ? TOPIC_FILLS : FILLS;
@@ -74,11 +93,13 @@ export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made
     const t = sampler.order[k];
     if (t === req.avoid && attempt < ATTEMPTS / 2) continue;
     const slots = table.slots.slice(table.start[t], table.start[t + 1]);
+    if (g.cooldown?.size && attempt < ATTEMPTS / 2 && g.cooldown.has(slots.map((x) => lm.slots[x]).join(' '))) continue;
     const fixed = slots.map((s) => lm.slotWord[s]);
     if (req.topic) fixed[sampler.at[k]] = req.topic.word;
-    const filled = fillTemplate({ lm, levels: g.levels, guard: g.guard, soft: g.soft, recent, rng }, slots, fixed);
+    const filled = fillTemplate({ lm, levels: g.levels, guard: g.guard, soft: g.soft, recent, bias: g.theme?.bias, rng }, slots, fixed);
     if (!filled) continue;
-    if (isPrintedCopy(g.guard, render(req, lm, filled.words))) continue;
+    const printed = render(filled.words);
+    if (isPrintedCopy(g.guard, printed) || g.seen?.has(printed)) continue;
     fills++;
     const guesses =
       filled.sources.filter((s) => !FULL_CONTEXT.has(s.level)).length +
@@ -88,12 +109,18 @@ export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made
   }
   if (!best) return undefined;
   const { filled, t, slots } = best;
-  g.recent.push(filled.sources.map((s) => filled.words[s.position]));
-  if (g.recent.length > RECENT) g.recent.shift();
+  // A themed post's title leaves no trace in recent: the body should take its words up, not avoid them.
+  if (!(g.theme && req.kind === 'title')) {
+    g.recent.push(filled.sources.map((s) => filled.words[s.position]));
+    if (g.recent.length > RECENT) g.recent.shift();
+  }
 
-  const text = render(req, lm, filled.words);
+  const text = render(filled.words);
+  g.seen?.add(text);
   return {
     template: t,
+    words: filled.words,
+    slots,
     sentence: {
       text,
       template: slots.map((s) => lm.slots[s]).join(' '),
@@ -102,8 +129,6 @@ export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made
   };
 }
 
-const render = (req: SentenceRequest, lm: Model['lm'], words: number[]): string =>
-  req.kind === 'title' ? renderTitle(lm, words) : renderSentence(lm, words);
 
 /** Whether the corpus has the placed topic word after the word before it (in its slot), i.e. it was not forced in blind. */
 function topicFits(g: Generator, words: number[], slots: number[], at: number): boolean {

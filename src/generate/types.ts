@@ -31,5 +31,16 @@ export interface Post {
   /** Fingerprint of the model that produced it. */
   modelFingerprint: string;
   topic?: string[];
+  /** What the post is about (generate.focus > 0): absent in posts made without a theme. */
+  theme?: PostTheme;
   createdAt: string;
+}
+
+/** A post's theme: its words (best first) and the documents they were drawn from (docIds). */
+export interface PostTheme {
+  words: string[];
+  /** The document the theme was seeded from. */
+  seed: string;
+  /** Documents close to the seed that widened the theme. */
+  related: string[];
 }

@@ -48,6 +48,19 @@ export interface LanguageModel {
   /** The word tables, one per context level, by name; see `ContextLevel`. */
   levels: ContextTables;
   guard: GuardStream;
+  /**
+   * Per document, the content words it uses (class slots NOUN/PROPN/VERB/ADJ/ADV_LY, title
+   * included) with their counts, for themes (src/generate/pick-theme.ts). CSR: document d covers
+   * `word[start[d] .. start[d+1])` (word ids ascending) and `count` in parallel.
+   */
+  docTerms: DocTerms;
+}
+
+/** Content-word bags of the documents (see `LanguageModel.docTerms`). */
+export interface DocTerms {
+  start: number[];
+  word: number[];
+  count: number[];
 }
 
 /** Templates stored flat: template t has slots `slots[start[t] .. start[t+1])`. */

@@ -19,7 +19,7 @@ import { openTargetName } from '../publish/target-name.js';
 import type { PublishedEntry } from '../atom/types.js';
 import { chooseSeed, createRng } from '../rng.js';
 import { acquireLock, releaseLock } from '../store/locks.js';
-import { savePost } from '../store/posts.js';
+import { recentPosts, savePost } from '../store/posts.js';
 import { inTransaction } from '../store/transaction.js';
 import { closeInterruptedRuns, finishRun, recordRunPost, startRun } from '../store/runs.js';
 import { redactSecrets } from '../text/redact.js';
@@ -31,6 +31,8 @@ import { describeKept, summarizeHarvest, type HarvestTotals } from '../harvest/s
 export interface PipelineOptions {
   seed?: string;
   topic?: string[];
+  /** Overrides generate.focus (0 = independent sentences, 1 = a tight theme). */
+  focus?: number;
   /** Skip the harvest and generate from what is stored. */
   harvest?: boolean;
   /** Generate and store the post, but do not publish or export it. */
@@ -113,7 +115,12 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string, r
   stopIfInterrupted('after the analysis', 'the harvest and the analysis are stored; no post was written');
 
   const { seed } = chooseSeed(options.seed, app.config.seed);
-  const generateOptions = { ...app.config.generate, topic: options.topic ?? app.config.generate.topic };
+  const generateOptions = {
+    ...app.config.generate,
+    topic: options.topic ?? app.config.generate.topic,
+    focus: options.focus ?? app.config.generate.focus,
+    ...variety(recentPosts(store, Math.max(RECENT_POSTS, app.config.generate.templateCooldown)), app.config.generate.templateCooldown),
+  };
   const post = generatePost(model, generateOptions, createRng(seed), { seed, now: now() });
   // One transaction: a run killed right after it still names its post, to be published by the next.
   inTransaction(store, () => {
@@ -149,6 +156,17 @@ async function runSteps(app: Bot, options: PipelineOptions, now: () => string, r
   result.pagesDir = exported.pagesDir;
   result.read = { staticIndex: join(exported.pagesDir, 'index.html'), box: result.published.target === BOX_TARGET };
   return result;
+}
+
+/** A post repeats no sentence of the bot's last RECENT_POSTS posts, and no template of its last `cooldown` posts. */
+const RECENT_POSTS = 50;
+
+function variety(recent: Post[], cooldown: number): { avoidSentences: string[]; avoidTemplates: string[] } {
+  const sentences = (p: Post) => [p.title, ...p.paragraphs.flat()];
+  return {
+    avoidSentences: recent.slice(0, RECENT_POSTS).flatMap((p) => sentences(p).map((s) => s.text)),
+    avoidTemplates: recent.slice(0, cooldown).flatMap((p) => p.paragraphs.flat().map((s) => s.template)),
+  };
 }
 
 function summarizePost(post: Post): PipelineResult['post'] {

@@ -12,7 +12,7 @@ import { publicEntryIdOfPost } from '../store/box-entries.js';
 import { listComments, type BoxComment } from '../store/comments.js';
 import { describeSources } from '../store/describe-sources.js';
 import { BOX_CSS } from '../site/box-css.js';
-import type { PageEntry } from '../site/page-entry.js';
+import { pageTheme, type PageEntry } from '../site/page-entry.js';
 import { renderAbout } from '../site/render-about.js';
 import { renderIndex } from '../site/render-index.js';
 import { renderPostPage } from '../site/render-post-page.js';
@@ -46,16 +46,17 @@ export function exportBlog(store: Store, outDir: string, blog: Blog, options: { 
   const postSite = staticSite(blog, '../');
   // The bot's own earlier posts are linked to their page in this export, relatively (none when not exported).
   const links = { ownPost: (slug: string) => (exported.has(slug) ? postSite.post(slug) : undefined) };
-  const pages: PageEntry[] = entries.map(({ post, entry }, i) => ({
+  const pages: PageEntry[] = entries.map(({ post, entry }, i, _all, sources = describeSources(store, post)) => ({
     slug: entry.slug,
     title: entry.title,
     author: entry.author.name,
     published: entry.published,
     categories: entry.categories,
-    bodyHtml: renderSentences(post, describeSources(store, post), links),
+    bodyHtml: renderSentences(post, sources, links),
     teaser: entry.summary ?? '',
     comments: comments[i].length,
     sentences: true,
+    theme: pageTheme(post.theme, sources),
   }));
   const keep = new Set<string>();
   pages.forEach((page, i) => {

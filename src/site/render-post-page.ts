@@ -26,9 +26,19 @@ ${cats}
 ${entry.sentences ? `<p class="hint">${e(SENTENCE_HINT)}</p>\n` : ''}<div class="body">
 ${entry.bodyHtml}
 </div>
-</article>
+${renderTheme(entry)}</article>
 ${renderComments(comments, feedHref)}${form ? renderForm(form) : ''}`;
   return renderLayout(site, `${entry.title} · ${site.blogTitle}`, body);
+}
+
+/** "This post is about …, drawn from …" for a post made with a theme. */
+function renderTheme(entry: PageEntry): string {
+  if (!entry.theme || entry.theme.words.length === 0) return '';
+  const from = entry.theme.from.map((d) => {
+    const title = d.url ? `<a href="${e(d.url)}">${e(d.title)}</a>` : e(d.title);
+    return d.sourceTitle ? `${title} (${e(d.sourceTitle)})` : title;
+  });
+  return `<p class="theme">This post is about ${entry.theme.words.slice(0, 8).map((w) => `<em>${e(w)}</em>`).join(', ')}, drawn from ${from.join(', ')}.</p>\n`;
 }
 
 function renderComments(comments: BoxComment[], feedHref?: string): string {

@@ -12,6 +12,7 @@ import { OWN_BOX_BASE } from '../site/box-url.js';
 export function describeSources(store: Store, post: Post): Record<string, SourceInfo> {
   const ids = new Set<string>();
   for (const s of [post.title, ...post.paragraphs.flat()]) for (const src of s.provenance) ids.add(src.docId);
+  if (post.theme) for (const id of [post.theme.seed, ...post.theme.related]) ids.add(id);
   const stmt = store.prepare(
     `SELECT d.title AS title, d.url AS url, s.title AS source_title, s.url AS source_url, b.slug AS own_slug
      FROM documents d JOIN sources s ON s.id = d.source_id

@@ -32,3 +32,10 @@ export function latestPost(store: Store): { id: string; title: string; createdAt
     | undefined;
   return row && { id: row.id, title: row.title, createdAt: row.created_at };
 }
+
+/** The newest n stored posts, newest first (for the variety rules: sentences and templates not to repeat). */
+export function recentPosts(store: Store, n: number): Post[] {
+  if (n <= 0) return [];
+  const rows = store.prepare('SELECT data FROM posts ORDER BY created_at DESC, id DESC LIMIT ?').all(n) as { data: string }[];
+  return rows.map((r) => JSON.parse(r.data) as Post);
+}

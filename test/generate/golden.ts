@@ -16,7 +16,17 @@ export const goldenOptions: GenerateOptions = {
   minWords: 5,
   maxWords: 20,
   topic: [],
+  // the golden post predates themes: focus 0 must keep reproducing it byte for byte
+  focus: 0,
 };
+
+/** The themed golden: the same options at the default focus. */
+export const themedOptions: GenerateOptions = { ...goldenOptions, focus: 0.6 };
+
+export function makeThemedPost(): Post {
+  const model = modelFromTexts(readTextDocs(fixture('corpus.json')));
+  return generatePost(model, themedOptions, createRng('42'), { seed: '42', now: '2026-01-01T00:00:00.000Z' });
+}
 
 export function makeGoldenPost(): Post {
   const model = modelFromTexts(readTextDocs(fixture('corpus.json')));
@@ -25,4 +35,5 @@ export function makeGoldenPost(): Post {
 
 if (process.argv.includes('--write')) {
   fs.writeFileSync(fixture('post.seed42.json'), `${JSON.stringify(makeGoldenPost(), null, 2)}\n`);
+  fs.writeFileSync(fixture('post.themed.seed42.json'), `${JSON.stringify(makeThemedPost(), null, 2)}\n`);
 }

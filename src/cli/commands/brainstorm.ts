@@ -12,13 +12,14 @@ import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
 import type { RegisterCommand } from './index.js';
-import { splitWords } from './run.js';
+import { parseFocus, splitWords } from './run.js';
 import { addLengthFlags, lengthOverrides, type LengthFlags } from './length-flags.js';
 
 interface BrainstormFlags extends LengthFlags {
   count: string;
   seed?: string;
   topic?: string;
+  focus?: string;
 }
 
 export interface BrainstormOutput {
@@ -36,7 +37,8 @@ export const registerBrainstorm: RegisterCommand = (program: Command, io: Io) =>
     .argument('[inputs...]', 'text, Markdown or HTML files, folders (read recursively), http(s) URLs, or - for stdin')
     .option('-n, --count <n>', 'how many sentences', '10')
     .option('--seed <seed>', 'seed for the choices (default: config seed, else a new one, printed on stderr)')
-    .option('--topic <words>', 'words the sentences must use, comma- or space-separated');
+    .option('--topic <words>', 'words the sentences must use, comma- or space-separated')
+    .option('--focus <f>', 'hold the sentences to one theme of the text: 0 (default, independent sentences) to 1');
   addLengthFlags(command)
     .addHelpText(
       'after',
@@ -52,7 +54,7 @@ export const registerBrainstorm: RegisterCommand = (program: Command, io: Io) =>
         const source = await modelFromInputs(app, inputs, app.io);
         if (picked) app.io.stderr.write(`seed: ${seed}\n`);
         const topic = flags.topic ? splitWords(flags.topic) : app.config.generate.topic;
-        const sentences = generateSentences(source.model, n, { ...app.config.generate, topic }, createRng(seed));
+        const sentences = generateSentences(source.model, n, { ...app.config.generate, topic, focus: flags.focus !== undefined ? parseFocus(flags.focus) : 0 }, createRng(seed));
         const model = source.model;
         emit<BrainstormOutput>(
           app,

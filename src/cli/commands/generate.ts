@@ -25,6 +25,7 @@ interface GenerateFlags extends LengthFlags {
   paragraphs?: string;
   sentences?: string;
   temperature?: string;
+  focus?: string;
   explain?: boolean;
   dryRun?: boolean;
 }
@@ -45,6 +46,7 @@ export const registerGenerate: RegisterCommand = (program: Command, io: Io) => {
     .option('--paragraphs <n>', 'number of paragraphs')
     .option('--sentences <n>', 'sentences per paragraph')
     .option('--temperature <t>', 'below 1: likelier choices; above 1: more surprising ones')
+    .option('--focus <f>', 'how tightly the post holds to its theme: 0 (independent sentences) to 1')
     .option('--explain', 'show the documents and sources behind every sentence, with their weights')
     .option('--dry-run', 'a preview: print the post without storing it')
     .option(...MIN_WORDS_FLAG)
@@ -103,6 +105,7 @@ function toOverrides(flags: GenerateFlags): Record<string, unknown> {
   if (flags.sentences !== undefined) generate.sentencesPerParagraph = Number(flags.sentences);
   if (flags.temperature !== undefined) generate.temperature = Number(flags.temperature);
   Object.assign(generate, lengthOverrides(flags));
+  if (flags.focus !== undefined) generate.focus = Number(flags.focus);
   return { ...(flags.seed !== undefined ? { seed: flags.seed } : {}), generate };
 }
 

@@ -6,12 +6,14 @@ import { describeFeeds } from '../../harvest/summarize-harvest.js';
 import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
 import { withApp } from '../with-app.js';
+import { WebxError } from '../../errors.js';
 import type { RegisterCommand } from './index.js';
 import { lengthOverrides, MAX_WORDS_FLAG, MIN_WORDS_FLAG, type LengthFlags } from './length-flags.js';
 
 interface RunFlags extends LengthFlags {
   seed?: string;
   topic?: string;
+  focus?: string;
   harvest: boolean;
   publish: boolean;
 }
@@ -22,6 +24,7 @@ export const registerRun: RegisterCommand = (program: Command, io: Io) => {
     .description('harvest, analyze, weight, generate one post and publish it (all stages once)')
     .option('--seed <seed>', 'seed for generation (default: config seed, else a new one, printed)')
     .option('--topic <words>', 'words the post must use, comma- or space-separated')
+    .option('--focus <f>', 'how tightly the post holds to its theme: 0 (independent sentences) to 1 (default: generate.focus)')
     .option('--no-harvest', 'skip the harvest; generate from what is stored')
     .option('--no-publish', 'generate and store the post without publishing it')
     .option(...MIN_WORDS_FLAG)
@@ -32,6 +35,7 @@ export const registerRun: RegisterCommand = (program: Command, io: Io) => {
         const result = await runPipeline(app, {
           seed: flags.seed,
           topic: flags.topic ? splitWords(flags.topic) : undefined,
+          focus: flags.focus !== undefined ? parseFocus(flags.focus) : undefined,
           harvest: flags.harvest,
           publish: flags.publish,
           signal: app.signal,
@@ -43,6 +47,15 @@ export const registerRun: RegisterCommand = (program: Command, io: Io) => {
       }, (flags: RunFlags) => ({ generate: lengthOverrides(flags) }), 'create'),
     );
 };
+
+/** A --focus value: a number from 0 to 1, else a usage error naming the range. */
+export function parseFocus(text: string): number {
+  const f = Number(text);
+  if (text.trim() === '' || !Number.isFinite(f) || f < 0 || f > 1) {
+    throw new WebxError(`--focus must be a number from 0 to 1, got "${text}"`, { exitCode: 2, hint: 'e.g. --focus 0.6 (0: independent sentences, 1: a tight theme)' });
+  }
+  return f;
+}
 
 export function splitWords(list: string): string[] {
   return list

@@ -10,6 +10,7 @@ import { internCorpus } from './intern-corpus.js';
 import { encodeUnits } from './hash-units.js';
 import { countContexts } from './count-contexts.js';
 import { countJoins } from './count-joins.js';
+import { countTerms } from './count-terms.js';
 import { countSentenceTemplates, countTitleTemplates } from './count-templates.js';
 
 export interface LanguageModelOptions {
@@ -37,6 +38,7 @@ export function buildLanguageModel(
     titles: countTitleTemplates(c, damp),
     levels: countContexts(c, slotWord, damp),
     guard: { units: encodeUnits(c.guardUnits) },
+    docTerms: countTerms(c, slotWord),
   };
 }
 
