@@ -5,13 +5,14 @@
  * capped (deeper tags dropped, their text kept) so no page walk can recurse too deep and no parser
  * goes quadratic. The result is what the page and the feed both show. Pure.
  */
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type SanitizeHtml from 'sanitize-html';
 import { capNesting } from './cap-nesting.js';
 
 /** Deepest element nesting client HTML keeps. */
 export const MAX_HTML_NESTING = 64;
 
-const OPTIONS: sanitizeHtml.IOptions = {
+const options = (sanitizeHtml: typeof SanitizeHtml): SanitizeHtml.IOptions => ({
   allowedTags: sanitizeHtml.defaults.allowedTags,
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
@@ -33,8 +34,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow noopener ugc' } }),
   },
-};
+});
+
+/** sanitize-html (with postcss) takes ~100 ms to load: loaded on first use, not by every command that can start a box. */
+let loaded: { sanitize: typeof SanitizeHtml; options: SanitizeHtml.IOptions } | undefined;
 
 export function sanitizeClientHtml(html: string): string {
-  return sanitizeHtml(capNesting(html, MAX_HTML_NESTING), OPTIONS);
+  if (!loaded) {
+    const sanitize = createRequire(import.meta.url)('sanitize-html') as typeof SanitizeHtml;
+    loaded = { sanitize, options: options(sanitize) };
+  }
+  return loaded.sanitize(capNesting(html, MAX_HTML_NESTING), loaded.options);
 }
