@@ -11,6 +11,6 @@ export { parseEntryXml, parseFeedEntries } from '../atom/parse-entry.js';
 export { publishPost, type PublishOptions } from './publish-post.js';
 export { updatePublishedPost, retractPost } from './update-post.js';
 export { exportBlog, type ExportResult } from './export-blog.js';
-export { blogOf, canonicalBaseUrl, fixedBaseUrl } from './blog-of.js';
+export { blogOf, canonicalBaseUrl, fixedBaseUrl, onCanonicalBox } from './blog-of.js';
 export { listPublications, latestUnpublishedPost, type Publication } from '../store/publications.js';
 export type { Blog, Entry, PublishedEntry, ParsedEntry } from '../atom/types.js';

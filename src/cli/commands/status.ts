@@ -1,6 +1,6 @@
 /** `webxcreta status`: last harvest, last post, next scheduled runs, recent errors and held locks. */
 import type { Command } from 'commander';
-import { listPublications } from '../../publish/index.js';
+import { listPublications, onCanonicalBox } from '../../publish/index.js';
 import { readLocks } from '../../store/locks.js';
 import { scheduledRuns, type NextRuns } from '../../schedule/next-runs.js';
 import { countRetractedPosts, latestListedPost } from '../../store/listed-posts.js';
@@ -29,7 +29,7 @@ export const registerStatus: RegisterCommand = (program: Command, io: Io) => {
         const result = {
           ok: true as const,
           lastHarvest: harvest.at ? { at: harvest.at, sources: harvest.sources, failing: harvest.failing ?? 0 } : undefined,
-          lastPost: post ? { id: post.id, title: post.title, createdAt: post.createdAt, state: pub?.state, url: pub?.url, target: pub?.target } : undefined,
+          lastPost: post ? { id: post.id, title: post.title, createdAt: post.createdAt, state: pub?.state, url: pub && onCanonicalBox(pub.url, pub.target, app.config.publish, app.config.box), target: pub?.target } : undefined,
           retractedPosts: countRetractedPosts(store),
           nextRuns: next,
           recentErrors: [
