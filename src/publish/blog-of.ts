@@ -27,3 +27,19 @@ export function blogOf(publish: Config['publish'], box: Pick<Config['box'], 'hos
     baseUrl: canonicalBaseUrl(publish, box, runningBoxUrl),
   };
 }
+
+/**
+ * A URL stored for a post on the box, on the blog's canonical address: the same path on
+ * `fixedBaseUrl` (posts published before the address was fixed, or by a box on a passing port, were
+ * stored under that port). Other targets' URLs, and any URL when there is no fixed address, stay.
+ */
+export function onCanonicalBox(url: string | undefined, target: string, publish: Pick<Config['publish'], 'baseUrl'>, box: Pick<Config['box'], 'host' | 'port'>): string | undefined {
+  const base = fixedBaseUrl(publish, box);
+  if (!url || target !== 'box' || !base) return url;
+  try {
+    const u = new URL(url);
+    return new URL(`${u.pathname.replace(/^\//, '')}${u.search}${u.hash}`, base).href;
+  } catch {
+    return url;
+  }
+}

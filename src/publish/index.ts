@@ -16,6 +16,6 @@ export { atomPubTarget } from './atompub-target.js';
 export { wordPressTarget, discoverWordPressApi } from './wordpress-target.js';
 export { staticTarget } from './static-target.js';
 export { exportBlog, type ExportResult } from './export-blog.js';
-export { blogOf, canonicalBaseUrl, fixedBaseUrl } from './blog-of.js';
+export { blogOf, canonicalBaseUrl, fixedBaseUrl, onCanonicalBox } from './blog-of.js';
 export { listPublications, latestUnpublishedPost, type Publication } from '../store/publications.js';
 export type { Blog, Entry, PublishedEntry, ParsedEntry } from '../atom/types.js';

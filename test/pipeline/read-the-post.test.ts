@@ -61,6 +61,8 @@ describe('reading the post after `webxcreta run`', () => {
     const url = first.publications[0].url as string;
     expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/posts/[a-z0-9-]+$`));
     expect(human).toContain(`published: ${url}\n`);
+    // What a user calls the feeds: the built-in sample's 17 blogs, and the bot's own blog.
+    expect(human).toMatch(/^harvest: 17 blogs \+ own blog, \d+ new, /m);
     expect(human).toContain('read it: open out/index.html in a browser (the static blog)\n');
     expect(human).toContain(`     or: \`npx webxcreta serve\`, then visit ${url}`);
     expect(existsSync(join(tmp.dir, 'out', 'index.html'))).toBe(true);

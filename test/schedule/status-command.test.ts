@@ -75,4 +75,22 @@ describe('webxcreta status', () => {
     const after = JSON.parse((await runMain(['--data', t.dir, '--json', 'status'], t.dir)).stdout);
     expect(after.nextRuns.from).toBe('config');
   }, 60_000);
+
+  it('should show a post on the box at the canonical address, not the passing port it was once stored under', async () => {
+    const t = makeTestApp({ box: { port: 8080 } });
+    withPosts(t, 'post-river');
+    const now = '2026-11-22T00:00:00.000Z';
+    t.app
+      .store()
+      .prepare("INSERT INTO publications (post_id, target, entry_id, state, url, created_at, updated_at) VALUES ('p-river-0001', 'box', 'tag:x', 'published', ?, ?, ?)")
+      .run('http://127.0.0.1:36237/posts/the-river-trade', now, now);
+    t.app.close();
+    const status = JSON.parse((await runMain(['--data', t.dir, '--json', 'status'], t.dir)).stdout);
+    expect(status.lastPost.url).toBe('http://127.0.0.1:8080/posts/the-river-trade');
+    const posts = JSON.parse((await runMain(['--data', t.dir, '--json', 'posts', 'list'], t.dir)).stdout);
+    expect(posts.posts[0].publications[0].url).toBe('http://127.0.0.1:8080/posts/the-river-trade');
+    const withBase = JSON.parse((await runMain(['--data', t.dir, '--json', 'status'], t.dir, { WEBXCRETA_PUBLISH_BASE_URL: 'https://blog.example.org/' })).stdout);
+    expect(withBase.lastPost.url).toBe('https://blog.example.org/posts/the-river-trade');
+  });
 });
+

@@ -1,6 +1,6 @@
 /** `webxcreta posts list|update ID|retract ID`: the stored posts and where they are published. */
 import type { Command } from 'commander';
-import { listPublications, type Publication } from '../../publish/index.js';
+import { listPublications, onCanonicalBox, type Publication } from '../../publish/index.js';
 import { retractStep, updateStep } from '../../pipeline/publish-step.js';
 import { readPosts } from '../../store/posts.js';
 import type { Io } from '../app.js';
@@ -32,7 +32,18 @@ export const registerPosts: RegisterCommand = (program: Command, io: Io) => {
             createdAt: p.createdAt,
             publications: pubs
               .filter((x) => x.postId === p.id)
-              .map(({ target, state, draft, url, editUrl, remoteId, attempts, lastError, updatedAt }) => ({ target, state, draft, url, editUrl, remoteId, attempts, lastError, updatedAt })),
+              .map(({ target, state, draft, url, editUrl, remoteId, attempts, lastError, updatedAt }) => ({
+                target,
+                state,
+                draft,
+                // A post on the box is shown at the blog's canonical address, whatever port it was published through.
+                url: onCanonicalBox(url, target, app.config.publish, app.config.box),
+                editUrl,
+                remoteId,
+                attempts,
+                lastError,
+                updatedAt,
+              })),
           }));
         emit(app, { ok: true, posts: rows }, (r) => r.posts.map(renderRow).join('\n') || 'no posts yet');
       }, undefined, 'read'),

@@ -1,6 +1,6 @@
 /** `webxcreta status`: last harvest, last post, next scheduled runs, recent errors, held locks, stuck intents and interrupted runs. */
 import type { Command } from 'commander';
-import { listPublications } from '../../publish/index.js';
+import { listPublications, onCanonicalBox } from '../../publish/index.js';
 import { stuckIntents } from '../../store/publications.js';
 import { readLocks } from '../../store/locks.js';
 import { nextRuns, scheduledRuns, type NextRuns } from '../../schedule/next-runs.js';
@@ -29,7 +29,7 @@ export const registerStatus: RegisterCommand = (program: Command, io: Io) => {
         const result = {
           ok: true as const,
           lastHarvest,
-          lastPost: post ? { id: post.id, title: post.title, createdAt: post.createdAt, state: pub?.state, url: pub?.url, target: pub?.target } : undefined,
+          lastPost: post ? { id: post.id, title: post.title, createdAt: post.createdAt, state: pub?.state, url: pub && onCanonicalBox(pub.url, pub.target, app.config.publish, app.config.box), target: pub?.target } : undefined,
           retractedPosts: countRetractedPosts(store),
           nextRuns: next,
           recentErrors: [
