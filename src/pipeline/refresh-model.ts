@@ -4,6 +4,7 @@
  * An old or damaged model file is simply rebuilt (it is a cache); one from a newer webXcreta is
  * refused unless `rebuild` is set, so a downgrade never silently discards it.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeStore, type AnalyzeStoreResult } from './analyze-step.js';
 import { loadAnalysis } from '../store/analyses.js';
@@ -52,6 +53,7 @@ export async function refreshModel(app: Bot, options: LoadOrBuildOptions = {}): 
     const analysis = loadAnalysis(store, { sourceIds: corpus.sources.map((s) => s.id) });
     model = buildModel(corpus, analysis, settings);
     saveModel(file, model);
+    rmSync(join(app.paths.stateDir, 'model.json'), { force: true }); // the JSON model file of format ≤ 3
   }
   const ms = { analyze: Math.round(t1 - t0), model: Math.round(performance.now() - t1) };
   return { model, file, analyzed, rebuilt: !reused, ms };

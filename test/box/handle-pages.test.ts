@@ -7,6 +7,7 @@ import { modelFileOf } from '../../src/pipeline/refresh-model.js';
 import { saveModel } from '../../src/store/model-file.js';
 import type { Model } from '../../src/model/types.js';
 import { makeTestApp, withPosts, type TestApp, startTestBox } from '../fixtures/publish/test-app.js';
+import { buildLanguageModel } from '../../src/weight/model/build-language-model.js';
 
 let t: TestApp;
 let box: RunningBox;
@@ -46,7 +47,7 @@ describe('handlePage', () => {
       ],
       own: { posts: 0, share: 0 },
       documentWeights: {},
-      lm: { version: 1 } as unknown as Model['lm'],
+      lm: buildLanguageModel([], {}, { damping: 'linear' }),
     };
     saveModel(modelFileOf(t.app.paths.stateDir), model);
     const html = await (await fetch(`${box.url}about`)).text();
