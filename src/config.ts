@@ -46,6 +46,12 @@ export const configSchema = z.strictObject({
       /** Worker threads for parsing and HTML→text; unset: one when a run has `workerMinFeeds`+ feeds and 2+ cores. 0: none. */
       extractWorkers: z.number().int().min(0).max(16).optional(),
       workerMinFeeds: z.number().int().min(1).default(50),
+      /**
+       * Days a document stays in the model: older ones (by published date; undated ones stay, and
+       * a post's comments go with it) leave the model at its next build, not the store, so raising
+       * it brings them back. Unset (the default): every document counts forever.
+       */
+      keepDays: z.number().int().positive().optional(),
     })
     .prefault({}),
   weight: z

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { analyzeStore, type AnalyzeStoreResult } from './analyze-step.js';
 import { loadAnalysis } from '../store/analyses.js';
 import type { Bot } from './bot.js';
-import { readCorpus } from '../harvest/index.js';
+import { keepRecent, readCorpus } from '../harvest/index.js';
 import { buildModel, pickSettings } from '../weight/build-model.js';
 import { fingerprintCorpus } from '../weight/fingerprint-corpus.js';
 import { saveModel } from '../store/model-file.js';
@@ -44,7 +44,7 @@ export async function refreshModel(app: Bot, options: LoadOrBuildOptions = {}): 
   const analyzed = analyzeStore(store, { onProgress: reportProgress(app) });
   const t1 = performance.now();
   if (analyzed.analyzed > 0) app.log(`analyzed ${analyzed.analyzed} new or changed documents`);
-  const corpus = readCorpus(store, { ownOnly: settings.ownOnly });
+  const corpus = keepRecent(readCorpus(store, { ownOnly: settings.ownOnly }), app.config.harvest.keepDays, new Date());
   const fingerprint = fingerprintCorpus(corpus, settings);
   const file = modelFileOf(app.paths.stateDir);
   const reused = options.rebuild ? undefined : reuseModel(file, fingerprint, { log: (line) => app.log(line), keepNewer: true });

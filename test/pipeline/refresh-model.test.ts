@@ -16,11 +16,11 @@ let tmp: ReturnType<typeof makeTempDir>;
 let logs: string[];
 const apps: App[] = [];
 
-function appWith(weight: Record<string, unknown> = {}): App {
+function appWith(weight: Record<string, unknown> = {}, harvest: Record<string, unknown> = {}): App {
   const stderr = new PassThrough();
   stderr.on('data', (c) => logs.push(String(c).trim()));
   const io = { stdout: new PassThrough(), stderr, stdin: new PassThrough(), env: {}, cwd: tmp.dir };
-  const app = createApp({ data: tmp.dir }, io, { weight });
+  const app = createApp({ data: tmp.dir }, io, { weight, harvest });
   apps.push(app);
   return app;
 }
@@ -79,6 +79,15 @@ describe('refreshModel', () => {
     writeFileSync(file, bytes);
     await expect(refreshModel(appWith())).rejects.toMatchObject({ hint: expect.stringMatching(/analyze --rebuild/) });
     expect((await refreshModel(appWith(), { rebuild: true })).rebuilt).toBe(true);
+  });
+
+  it('should leave documents older than harvest.keepDays out of the model, not out of the store', async () => {
+    const store = appWith().store();
+    store.prepare("UPDATE documents SET published = '2020-01-01T00:00:00Z' WHERE id = 'n1'").run();
+    const kept = await refreshModel(appWith({}, { keepDays: 30 }));
+    expect(Object.keys(kept.model.documentWeights)).toEqual(['s1']);
+    const all = await refreshModel(appWith());
+    expect(Object.keys(all.model.documentWeights).sort()).toEqual(['n1', 's1']);
   });
 
   it('should refuse ownOnly when the bot has no posts yet', async () => {
