@@ -183,7 +183,7 @@ function runSize(copies: number): SizeResult {
     t = performance.now();
     const built = buildModel(stored, analysis, settings);
     const modelMs = performance.now() - t;
-    const file = join(dir, 'model.json');
+    const file = join(dir, 'model.bin');
     t = performance.now();
     saveModel(file, built);
     const saveMs = performance.now() - t;

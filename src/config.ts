@@ -91,6 +91,12 @@ export const configSchema = z.strictObject({
        * connection to one is refused, checked on the resolved address at every redirect hop.
        */
       allowPrivateAddresses: z.boolean().default(false),
+      /**
+       * Days a document stays in the model: older ones (by published date; undated ones stay, and
+       * a post's comments go with it) leave the model at its next build, not the store, so raising
+       * it brings them back. Unset (the default): every document counts forever.
+       */
+      keepDays: z.number().int().positive().optional(),
     })
     .prefault({}),
   weight: z

@@ -55,9 +55,9 @@ function slotsOfWord(lm: LanguageModel, slotLevel: LevelIndex, word: number): Se
   if (slots.size > 0) return slots;
   const weights = new Map<number, number>();
   const t = slotLevel.table;
-  t.keys.forEach((slot, r) => {
-    for (let e = t.rowStart[r]; e < t.rowStart[r + 1]; e++) if (t.word[e] === word) weights.set(slot, t.weight[e]);
-  });
+  for (let r = 0; r < t.keys.length; r++) {
+    for (let e = t.rowStart[r]; e < t.rowStart[r + 1]; e++) if (t.word[e] === word) weights.set(t.keys[r], t.weight[e]);
+  }
   const max = Math.max(0, ...weights.values());
   for (const [slot, w] of weights) if (w >= MIN_SLOT_SHARE * max) slots.add(slot);
   return slots;

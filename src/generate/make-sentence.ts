@@ -7,6 +7,7 @@
  */
 import type { Model } from '../model/types.js';
 import type { ContextLevel, TemplateTable } from '../model/language-model.js';
+import { columnSlice } from '../model/language-model.js';
 import type { Rng } from '../rng.js';
 import type { GeneratedSentence } from './types.js';
 import { findRow, rowHasWord, type LevelIndexes } from './index-contexts.js';
@@ -92,7 +93,7 @@ export function makeSentence(g: Generator, req: SentenceRequest, rng: Rng): Made
     if (k < 0) return undefined;
     const t = sampler.order[k];
     if (t === req.avoid && attempt < ATTEMPTS / 2) continue;
-    const slots = table.slots.slice(table.start[t], table.start[t + 1]);
+    const slots = columnSlice(table.slots, table.start[t], table.start[t + 1]);
     if (g.cooldown?.size && attempt < ATTEMPTS / 2 && g.cooldown.has(slots.map((x) => lm.slots[x]).join(' '))) continue;
     const fixed = slots.map((s) => lm.slotWord[s]);
     if (req.topic) fixed[sampler.at[k]] = req.topic.word;

@@ -7,6 +7,7 @@ export { harvestFeeds, type HarvestConfig, type HarvestOptions } from './harvest
 export { addSource, listSources, removeSource, type SourceListing } from '../store/sources.js';
 export { parseOpml, toOpml, type OpmlFeed } from './opml.js';
 export { readCorpus } from '../store/read-corpus.js';
+export { keepRecent } from './keep-recent.js';
 export { discoverFeeds, selectLinks } from './discover-feeds.js';
 export { findFeed, type FoundFeed } from './find-feed.js';
 export { htmlToText } from '../text/html-to-text.js';

@@ -1,6 +1,7 @@
 /**
- * The language model generation walks, as plain JSON (saved with JSON.stringify, loaded with
- * JSON.parse). Everything is arrays and interned string tables: a million-token corpus holds
+ * The language model generation walks. Everything is arrays and interned string tables (the big
+ * numeric columns are `NumberColumn`s: plain arrays when just built, typed arrays when loaded
+ * from the binary model file, see store/model-file.ts): a million-token corpus holds
  * about a million context entries, and one object per entry would cost ten times the memory.
  *
  * Shape of the idea (see README, "The model"):
@@ -17,6 +18,15 @@
  * - `guard` is the corpus as hashed judge-style words, so the generator can refuse any word
  *   that would make a run of more than `maxSharedRun` words shared with a corpus sentence.
  */
+
+/**
+ * A read-only column of numbers: a `number[]` as built, a typed array (same values) as loaded.
+ * Read it by index and `length` only.
+ */
+export type NumberColumn = ArrayLike<number>;
+
+/** Elements `from .. to)` of a column as a plain array. */
+export const columnSlice = (column: NumberColumn, from: number, to: number): number[] => Array.prototype.slice.call(column, from, to) as number[];
 
 export interface LanguageModel {
   version: 1;
@@ -65,14 +75,14 @@ export interface DocTerms {
 
 /** Templates stored flat: template t has slots `slots[start[t] .. start[t+1])`. */
 export interface TemplateTable {
-  start: number[];
-  slots: number[];
+  start: NumberColumn;
+  slots: NumberColumn;
   /** Damped weight. */
-  weight: number[];
+  weight: NumberColumn;
   /** Words (not punctuation) in the template. */
-  length: number[];
+  length: NumberColumn;
   /** The heaviest document that used this template. */
-  doc: number[];
+  doc: NumberColumn;
 }
 
 /**
@@ -92,13 +102,13 @@ export type ContextTables = Record<ContextLevel, ContextTable>;
  */
 export interface ContextTable {
   level: ContextLevel;
-  keys: number[];
-  rowStart: number[];
-  word: number[];
+  keys: NumberColumn;
+  rowStart: NumberColumn;
+  word: NumberColumn;
   /** Damped weight of the word in this context. */
-  weight: number[];
+  weight: NumberColumn;
   /** The document that contributed most to the entry (provenance). */
-  doc: number[];
+  doc: NumberColumn;
 }
 
 /**

@@ -4,11 +4,12 @@
  * An old or damaged model file is simply rebuilt (it is a cache); one from a newer webXcreta is
  * refused unless `rebuild` is set, so a downgrade never silently discards it.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeStore, type AnalyzeStoreResult } from './analyze-step.js';
 import { loadAnalysis } from '../store/analyses.js';
 import type { Bot } from './bot.js';
-import { readCorpus } from '../harvest/index.js';
+import { keepRecent, readCorpus } from '../harvest/index.js';
 import { buildModel, pickSettings } from '../weight/build-model.js';
 import { fingerprintCorpus } from '../weight/fingerprint-corpus.js';
 import { saveModel } from '../store/model-file.js';
@@ -44,7 +45,7 @@ export async function refreshModel(app: Bot, options: LoadOrBuildOptions = {}): 
   const analyzed = analyzeStore(store, { onProgress: reportProgress(app) });
   const t1 = performance.now();
   if (analyzed.analyzed > 0) app.log(`analyzed ${plural(analyzed.analyzed, 'new or changed document')}`);
-  const corpus = readCorpus(store, { ownOnly: settings.ownOnly });
+  const corpus = keepRecent(readCorpus(store, { ownOnly: settings.ownOnly }), app.config.harvest.keepDays, new Date());
   const fingerprint = fingerprintCorpus(corpus, settings);
   const file = modelFileOf(app.paths.stateDir);
   const reused = options.rebuild ? undefined : reuseModel(file, fingerprint, { log: (line) => app.log(line), keepNewer: true });
@@ -53,6 +54,7 @@ export async function refreshModel(app: Bot, options: LoadOrBuildOptions = {}): 
     const analysis = loadAnalysis(store, { sourceIds: corpus.sources.map((s) => s.id) });
     model = buildModel(corpus, analysis, settings);
     saveModel(file, model);
+    rmSync(join(app.paths.stateDir, 'model.json'), { force: true }); // the JSON model file of format ≤ 3
   }
   const ms = { analyze: Math.round(t1 - t0), model: Math.round(performance.now() - t1) };
   return { model, file, analyzed, rebuilt: !reused, ms };

@@ -30,7 +30,7 @@ export function loadOrBuildSuppliedModel(cacheDir: string, corpus: Corpus, weigh
   const settings = { ...pickSettings(weight), ownOnly: false };
   const dir = join(cacheDir, SUPPLIED_CACHE_DIR);
   const fingerprint = fingerprintCorpus(corpus, settings);
-  const file = join(dir, `${fingerprint}.json`);
+  const file = join(dir, `${fingerprint}.bin`);
   const cached = reuseModel(file, fingerprint, { log, keepNewer: false });
   if (cached) {
     const now = new Date();
@@ -46,10 +46,11 @@ export function loadOrBuildSuppliedModel(cacheDir: string, corpus: Corpus, weigh
   return { model, cached: false, file };
 }
 
-/** Keeps the `keep` most recently used model files. */
+/** Keeps the `keep` most recently used model files (and drops JSON ones of model format ≤ 3). */
 function pruneCache(dir: string, keep: number): void {
+  for (const f of readdirSync(dir)) if (f.endsWith('.json')) rmSync(join(dir, f), { force: true });
   const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.bin'))
     .map((f) => ({ path: join(dir, f), used: statSync(join(dir, f)).mtimeMs }))
     .sort((a, b) => b.used - a.used);
   for (const f of files.slice(keep)) rmSync(f.path, { force: true });

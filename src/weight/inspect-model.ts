@@ -5,6 +5,7 @@
  * Reads the language model's tables (see `model/types.ts`); a field it lacks gives empty lists.
  */
 import type { LanguageModel } from '../model/language-model.js';
+import { columnSlice } from '../model/language-model.js';
 import { sortByShare } from '../model/shares.js';
 import type { Model, OwnShare, SourceShare } from '../model/types.js';
 
@@ -58,10 +59,11 @@ const slotLabel = (slot: string) => (slot.startsWith('=') ? slot.slice(1) : slot
 
 function topTemplates(lm: Partial<LanguageModel>, table: TemplateTable | undefined, top: number): TemplateReport[] {
   if (!table?.start || !table.weight || !lm.slots) return [];
-  const total = table.weight.reduce((a, w) => a + w, 0) || 1;
-  const order = table.weight.map((_, t) => t).sort((a, b) => table.weight[b] - table.weight[a] || a - b);
+  const weights = Array.from(table.weight);
+  const total = weights.reduce((a, w) => a + w, 0) || 1;
+  const order = weights.map((_, t) => t).sort((a, b) => weights[b] - weights[a] || a - b);
   return order.slice(0, top).map((t) => ({
-    template: table.slots.slice(table.start[t], table.start[t + 1]).map((s) => slotLabel(lm.slots![s])).join(' '),
+    template: columnSlice(table.slots, table.start[t], table.start[t + 1]).map((s) => slotLabel(lm.slots![s])).join(' '),
     weight: table.weight[t],
     share: table.weight[t] / total,
   }));
@@ -71,7 +73,7 @@ function topTemplates(lm: Partial<LanguageModel>, table: TemplateTable | undefin
 function topWords(lm: Partial<LanguageModel>, top: number): SlotWordsReport[] {
   const table = lm.levels?.slot;
   if (!table || !lm.slots || !lm.words) return [];
-  const rows = table.keys.map((slot, r) => {
+  const rows = Array.from(table.keys, (slot, r) => {
     const entries: { word: string; weight: number }[] = [];
     for (let e = table.rowStart[r]; e < table.rowStart[r + 1]; e++) entries.push({ word: lm.words![table.word[e]], weight: table.weight[e] });
     entries.sort((a, b) => b.weight - a.weight || a.word.localeCompare(b.word));

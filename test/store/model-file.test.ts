@@ -1,13 +1,17 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebxError } from '../../src/errors.js';
-import { loadModel, saveModel } from '../../src/store/model-file.js';
+import { encodeModel, loadModel, saveModel } from '../../src/store/model-file.js';
 import { MODEL_FORMAT } from '../../src/model/model-format.js';
+import { generatePost } from '../../src/generate/index.js';
+import { createRng } from '../../src/rng.js';
 import type { Model } from '../../src/model/types.js';
-import { buildLanguageModel } from '../../src/weight/model/build-language-model.js';
 import { fixture, modelFromTexts, readTextDocs } from '../generate/model-from-texts.js';
+import { goldenOptions } from '../generate/golden.js';
+import { plainModel } from '../helpers/plain-model.js';
 
 let dir: string;
 beforeEach(() => {
@@ -16,14 +20,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const model: Model = {
-  version: 1,
+  ...modelFromTexts(readTextDocs(fixture('corpus.json'))),
   fingerprint: 'abc123',
-  settings: { damping: 'log-squared', ownShare: 0.25, ownOnly: false, commentWeight: 0.2 },
-  sources: [{ sourceId: 'A', title: 'Blog "A" <&>', kind: 'blog', documents: 2, tokens: 30, rawShare: 1, dampedShare: 1 }],
-  own: { posts: 0, share: 0 },
-  documentWeights: { a1: 1.25, a2: 0.75 },
-  lm: buildLanguageModel([], {}, { damping: 'linear' }), // the language model of no documents: empty tables, right shape
+  sources: [{ sourceId: 'A', title: 'Blog "A" <&> ☃', kind: 'blog', documents: 2, tokens: 30, rawShare: 1, dampedShare: 1 }],
 };
+const meta = { seed: 's', now: '2026-01-01T00:00:00.000Z' };
 
 function errorOf(fn: () => unknown): WebxError {
   try {
@@ -35,75 +36,106 @@ function errorOf(fn: () => unknown): WebxError {
   throw new Error('expected a WebxError');
 }
 
-const write = (content: unknown) => {
-  const file = join(dir, 'model.json');
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+
+const write = (content: string | Uint8Array) => {
+  const file = join(dir, 'model.bin');
+  writeFileSync(file, content);
   return file;
 };
 
 describe('saveModel', () => {
-  it('should write a versioned envelope and leave no temporary file', () => {
-    const file = join(dir, 'sub', 'model.json');
+  it('should write a binary file with the format in its preamble and leave no temporary file', () => {
+    const file = join(dir, 'sub', 'model.bin');
     saveModel(file, model);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'webxcreta-model', version: MODEL_FORMAT });
-    expect(readdirSync(join(dir, 'sub'))).toEqual(['model.json']);
+    const bytes = readFileSync(file);
+    expect(bytes.toString('latin1', 0, 8)).toBe('WXMODEL\0');
+    expect(bytes.readUInt32LE(8)).toBe(MODEL_FORMAT);
+    expect(bytes.toString('latin1', bytes.length - 8)).toBe('WXMODEND');
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['model.bin']);
+  });
+
+  it('should be smaller than the JSON document it replaces', () => {
+    expect(encodeModel(model).length).toBeLessThan(JSON.stringify(model).length);
   });
 
   it('should say which file it could not write', () => {
     writeFileSync(join(dir, 'blocker'), 'a file, not a folder');
-    expect(errorOf(() => saveModel(join(dir, 'blocker', 'model.json'), model)).message).toMatch(/cannot write the model file/);
+    expect(errorOf(() => saveModel(join(dir, 'blocker', 'model.bin'), model)).message).toMatch(/cannot write the model file/);
   });
 });
 
 describe('loadModel', () => {
-  it('should read back exactly what was saved', () => {
-    const file = join(dir, 'model.json');
+  it('should read back exactly what was saved, the columns as typed arrays', () => {
+    const file = join(dir, 'model.bin');
     saveModel(file, model);
-    expect(loadModel(file)).toEqual(model);
+    const loaded = loadModel(file);
+    expect(plainModel(loaded)).toEqual(plainModel(model));
+    expect(ArrayBuffer.isView(loaded.lm.levels['prev-slot-next'].word)).toBe(true);
+    expect(loaded.lm.levels.slot.weight).toBeInstanceOf(Float64Array);
+  });
+
+  it('should give a byte-identical post from the loaded model', () => {
+    const file = join(dir, 'model.bin');
+    saveModel(file, model);
+    const loaded = loadModel(file);
+    for (const seed of ['1', '2', '3']) {
+      const options = { ...goldenOptions, topic: seed === '3' ? ['garden'] : [] };
+      expect(JSON.stringify(generatePost(loaded, options, createRng(seed), meta))).toBe(JSON.stringify(generatePost(model, options, createRng(seed), meta)));
+    }
   });
 
   it('should tell to run analyze when there is no model', () => {
-    expect(errorOf(() => loadModel(join(dir, 'none.json'))).hint).toMatch(/webxcreta analyze/);
+    expect(errorOf(() => loadModel(join(dir, 'none.bin'))).hint).toMatch(/webxcreta analyze/);
   });
 
-  const broken: [string, unknown, RegExp][] = [
-    ['truncated JSON', '{"format":"webxcreta-model","version":1,"mo', /damaged/],
-    ['an empty file', '', /damaged/],
-    ['another JSON file', { name: 'package' }, /not a webXcreta model/],
-    ['a model without a language model', { format: 'webxcreta-model', version: MODEL_FORMAT, model: { ...model, lm: undefined } }, /model\.lm/],
-    ['a model with no fingerprint', { format: 'webxcreta-model', version: MODEL_FORMAT, model: { ...model, fingerprint: 3 } }, /fingerprint/],
-    ['an older format', { format: 'webxcreta-model', version: MODEL_FORMAT - 1, model }, /older webXcreta/],
-    ['a newer format', { format: 'webxcreta-model', version: MODEL_FORMAT + 1, model }, /newer webXcreta/],
-  ];
-  // A real model with a valid envelope and a damaged body: each must be caught on load, not in generation.
-  const real = modelFromTexts(readTextDocs(fixture('corpus.json')));
-  const damaged = (damage: (m: Model) => void): unknown => {
-    const copy = structuredClone(real);
-    damage(copy);
-    return { format: 'webxcreta-model', version: MODEL_FORMAT, model: copy };
+  const good = encodeModel(model);
+  const patched = (at: number, f: (b: Buffer) => void) => {
+    const b = Buffer.from(good);
+    f(b);
+    return b;
   };
-  broken.push(
-    ['a body missing a back-off level (the old "reading \'table\'" crash)', damaged((m) => delete (m.lm.levels as Partial<Model['lm']['levels']>).slot), /model\.lm\.levels has no "slot" level/],
-    ['a level of the wrong kind', damaged((m) => (m.lm.levels['prev-slot-next'].level = 'slot')), /model\.lm\.levels\.prev-slot-next\.level is "slot", expected "prev-slot-next"/],
-    ['a cut word table', damaged((m) => m.lm.levels['prev-slot'].rowStart.pop()), /model\.lm\.levels\.prev-slot\.rowStart/],
-    ['a word id past the vocabulary', damaged((m) => (m.lm.levels.slot.word[0] = m.lm.words.length)), /model\.lm\.levels\.slot\.word\[0\] is not an id/],
-    ['unsorted keys', damaged((m) => m.lm.levels['slot-next'].keys.reverse()), /keys are not sorted/],
-    ['templates whose offsets overrun their slots', damaged((m) => m.lm.sentences.slots.pop()), /model\.lm\.sentences\.start ends at \d+, expected \d+/],
-    ['a template weight that is not a number', damaged((m) => ((m.lm.titles.weight as unknown[])[0] = 'x')), /model\.lm\.titles\.weight\[0\] is not a number/],
-    ['missing glue', damaged((m) => delete (m.lm as Partial<Model['lm']>).glue), /model\.lm\.glue is missing/],
-    ['a guard that is not base64', damaged((m) => (m.lm.guard.units = '%%%')), /model\.lm\.guard\.units is not base64/],
-    ['a source list entry that is not a source', damaged((m) => (m.sources as unknown[]).push(null)), /model\.sources\[0\] is missing/],
-  );
-  it('should accept a real model', () => {
-    const file = join(dir, 'real.json');
-    saveModel(file, real);
-    expect(loadModel(file)).toEqual(real);
-  });
+  const footerStart = good.length - 16 - Buffer.from(good).readUInt32LE(good.length - 16);
+  const withFooter = (edit: (footer: Record<string, any>) => void) => {
+    const b = Buffer.from(good);
+    const footer = JSON.parse(b.toString('utf8', footerStart, b.length - 16));
+    const size = footer.fileBytes;
+    edit(footer);
+    const settle = footer.fileBytes === size;
+    let text = Buffer.from(JSON.stringify(footer));
+    for (let round = 0; settle && round < 3; round++) {
+      footer.fileBytes = footerStart + text.length + 16;
+      text = Buffer.from(JSON.stringify(footer));
+    }
+    const out = Buffer.alloc(footerStart + text.length + 16);
+    b.copy(out, 0, 0, footerStart);
+    text.copy(out, footerStart);
+    const t = footerStart + text.length;
+    out.writeUInt32LE(text.length, t);
+    out.writeUInt32LE(crc32(text), t + 4);
+    out.write('WXMODEND', t + 8, 'latin1');
+    return out;
+  };
+  const broken: [string, string | Uint8Array, RegExp][] = [
+    ['an empty file', '', /damaged/],
+    ['a JSON model of format 3', '{"format":"webxcreta-model","version":3,"model":{}}', /damaged/],
+    ['a truncated file', good.subarray(0, good.length - 100), /truncated/],
+    ['a file cut in the middle', good.subarray(0, Math.floor(good.length / 2)), /damaged/],
+    ['a flipped byte in a column', patched(0, (b) => (b[100] ^= 0xff)), /checksum/],
+    ['a flipped byte in the footer', patched(0, (b) => (b[footerStart + 5] ^= 0x01)), /checksum/],
+    ['an older format', patched(0, (b) => b.writeUInt32LE(MODEL_FORMAT - 1, 8)), /older webXcreta/],
+    ['a newer format', patched(0, (b) => b.writeUInt32LE(MODEL_FORMAT + 1, 8)), /newer webXcreta/],
+    ['a footer with the wrong file size', withFooter((f) => (f.fileBytes = 12)), /footer says/],
+    ['a model with no fingerprint', withFooter((f) => delete f.model.fingerprint), /fingerprint/],
+    ['a model missing a level', withFooter((f) => delete f.model.lm.levels['prev-slot']), /prev-slot/],
+    ['a section pointing past the end', withFooter((f) => (f.sections[0].length = 1e9)), /outside the file/],
+    ['a column from another table', withFooter((f) => (f.model.lm.levels.slot.word = f.model.lm.sentences.slots)), /slot/],
+  ];
   for (const [what, content, message] of broken) {
     it(`should refuse ${what} with a hint to rebuild`, () => {
       const e = errorOf(() => loadModel(write(content)));
       expect(e.message).toMatch(message);
       expect(e.hint).toMatch(/webxcreta analyze --rebuild/);
+      if (!/newer/.test(e.message)) expect(e.code).toBe('model-damaged');
     });
   }
 });

@@ -57,7 +57,7 @@ function add(accs: Map<string, Acc>, slots: number[], s: InternedSentence): void
 }
 
 function finishTemplates(accs: Map<string, Acc>, c: InternedCorpus, damp: DampFn, minWords: number): TemplateTable {
-  const t: TemplateTable = { start: [], slots: [], weight: [], length: [], doc: [] };
+  const t = { start: [] as number[], slots: [] as number[], weight: [] as number[], length: [] as number[], doc: [] as number[] };
   for (const acc of accs.values()) {
     const length = acc.slots.filter((s) => !isPunct(c.slots.list[s])).length;
     if (length < minWords || (minWords === 1 && length > MAX_TITLE_WORDS)) continue;
@@ -68,7 +68,7 @@ function finishTemplates(accs: Map<string, Acc>, c: InternedCorpus, damp: DampFn
     t.doc.push(acc.doc);
   }
   t.start.push(t.slots.length);
-  return t;
+  return t satisfies TemplateTable;
 }
 
 export const isPunct = (slot: string): boolean => slot === '<s>' || /^=[^\p{L}\p{N}]+$/u.test(slot);
