@@ -77,15 +77,16 @@ describe('refreshModel', () => {
 
   it('should rebuild a model whose envelope is valid but whose body is damaged, with a one-line notice, and generate from it', async () => {
     const { file, model } = await refreshModel(appWith());
-    const envelope = JSON.parse(readFileSync(file, 'utf8'));
-    envelope.model.lm.levels.splice(2, 1); // what used to end in "Cannot read properties of undefined (reading 'table')"
-    writeFileSync(file, JSON.stringify(envelope));
+    const bytes = readFileSync(file);
+    bytes[64] ^= 0xff; // a flipped byte inside the first column: the file's length and preamble are still right
+    writeFileSync(file, bytes);
     logs.length = 0;
     const again = await refreshModel(appWith());
     expect(again.rebuilt).toBe(true);
     expect(again.model).toEqual(model);
     const notices = logs.join('\n').split('\n').filter((l) => /rebuilding it/.test(l));
-    expect(notices).toEqual([`the model file ${file} is damaged or not a webXcreta model (model.lm.levels has 4 levels, expected 5): rebuilding it`]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(new RegExp(`^the model file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is damaged or not a webXcreta model \\(.+\\): rebuilding it$`));
     const post = generatePost(again.model, defaults.generate, createRng('7'), { seed: '7', now: '2026-11-01T00:00:00.000Z' });
     expect(post.paragraphs.length).toBeGreaterThan(0);
   });
