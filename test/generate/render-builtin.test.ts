@@ -41,7 +41,7 @@ beforeAll(async () => {
     for (const feed of parseOpml(readFileSync(`${builtinCorpusDir}blogs.opml`, 'utf8'), BUILTIN_OPML)) {
       addSource(store, feed.xmlUrl, { title: feed.title, siteUrl: feed.htmlUrl });
     }
-    await harvestFeeds(store, undefined, { ...defaults.harvest, urlMap: served.urlMap, timeoutMs: 20_000 });
+    await harvestFeeds(store, undefined, { ...defaults.harvest, urlMap: served.urlMap, allowHosts: [new URL(served.url).host], timeoutMs: 20_000 });
   } finally {
     await served.close();
   }
