@@ -2,7 +2,7 @@
 import { escapeHtml as e } from '../text/escape-html.js';
 import type { BoxComment } from './page-entry.js';
 import { renderLayout } from './layout.js';
-import { SENTENCE_HINT } from './render-sentences.js';
+import { isLinkable, SENTENCE_HINT } from './render-sentences.js';
 import type { PageEntry } from './page-entry.js';
 import type { Site } from './site.js';
 
@@ -35,7 +35,7 @@ ${renderComments(comments, feedHref)}${form ? renderForm(form) : ''}`;
 function renderTheme(entry: PageEntry): string {
   if (!entry.theme || entry.theme.words.length === 0) return '';
   const from = entry.theme.from.map((d) => {
-    const title = d.url ? `<a href="${e(d.url)}">${e(d.title)}</a>` : e(d.title);
+    const title = d.url && isLinkable(d.url) ? `<a href="${e(d.url)}" rel="nofollow noopener">${e(d.title)}</a>` : e(d.title);
     return d.sourceTitle ? `${title} (${e(d.sourceTitle)})` : title;
   });
   return `<p class="theme">This post is about ${entry.theme.words.slice(0, 8).map((w) => `<em>${e(w)}</em>`).join(', ')}, drawn from ${from.join(', ')}.</p>\n`;

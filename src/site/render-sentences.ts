@@ -62,7 +62,7 @@ function hrefOf(info: SourceInfo, links: SentenceLinks | undefined): string | un
 }
 
 /** Web pages only (no javascript: or data: URLs), and not the reserved .invalid names (built-in corpus, own box). */
-function isLinkable(url: string): boolean {
+export function isLinkable(url: string): boolean {
   try {
     const u = new URL(url);
     return (u.protocol === 'http:' || u.protocol === 'https:') && !u.hostname.endsWith('.invalid');

@@ -42,7 +42,7 @@ const page = async (path: string) => {
   const r = await fetch(new URL(path, box.url));
   return { status: r.status, html: await r.text() };
 };
-const bodyOf = (html: string) => /<div class="body">\n([\s\S]*?)\n<\/div>\n<p class="hint">/.exec(html)![1];
+const bodyOf = (html: string) => /<div class="body">\n([\s\S]*?)\n<\/div>\n/.exec(html)![1];
 const feedContent = async (title: string) => {
   const xml = await (await fetch(`${box.url}feed.atom`)).text();
   return { xml, entry: parseFeedEntries(xml).find((e) => e.title === title)! };
