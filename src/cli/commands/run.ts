@@ -1,7 +1,7 @@
 /** `webxcreta run`: one pass of the whole pipeline (the one-shot for system cron and `npm start`). */
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runPipeline, type PipelineResult } from '../../pipeline/run-pipeline.js';
-import { isAbsolute, relative, resolve } from 'node:path';
 import { describeFeeds } from '../../harvest/summarize-harvest.js';
 import type { App, Io } from '../app.js';
 import { emit } from '../output.js';
