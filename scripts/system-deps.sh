@@ -7,7 +7,7 @@
 #   jing libxml2-utils         scripts/validate-atom.sh (RFC 4287 RELAX NG scripts/atom/atom.rnc + Schematron checks)
 #   libavalon-framework-java libbatik-java  jars Debian's jing wrapper looks for: without them it warns
 #                              on stderr, and the validator counts the warnings as errors
-#   link-grammar               the generator's judge (../shared/judge)
+#   link-grammar               the generator's judge (the benchmarks judge of generated English)
 #   wordpress mariadb-server mariadb-client php-cli php-mysql php-xml php-mbstring php-curl curl
 #                              the real WordPress the publish tests post to (scripts/wordpress-local.sh
 #                              runs it on 127.0.0.1 with PHP's built-in server; no apache, no system service)

@@ -22,7 +22,9 @@ export const PROMPT_COUNTS: Record<PromptKind, number> = { opening: 3, 'what-if'
 /** Questions read best short. */
 const WHAT_IF_MAX_WORDS = 18;
 
-export function makePrompts(model: Model, options: GenerateOptions, rng: Rng): WritingPrompt[] {
+export function makePrompts(model: Model, given: GenerateOptions, rng: Rng): WritingPrompt[] {
+  // Prompts are independent lines around the writer's topic words, not a themed post (focus 0).
+  const options = { ...given, focus: 0 };
   const topic = options.topic;
   const openings = generateSentences(model, PROMPT_COUNTS.opening, options, rng);
   const questions = generateSentences(model, PROMPT_COUNTS['what-if'], { ...options, maxWords: Math.max(options.minWords, Math.min(options.maxWords, WHAT_IF_MAX_WORDS)) }, rng);

@@ -21,13 +21,13 @@ describe('writeDocument', () => {
   beforeEach(() => (t = makeTempStore()));
   afterEach(() => t.remove());
 
-  it('should store a new post, leave it alone when unchanged, update it in place when edited, and store the same text once', () => {
+  it('should store a new post, leave it alone when unchanged, update it in place when edited (same id and link), and store the same text once', () => {
     const a = addSource(t.store, 'http://a.example/feed');
     const b = addSource(t.store, 'http://b.example/feed');
     const first = writeDocument(t.store, a.id, post('p1', { url: 'http://a.example/p1' }), NOW);
     expect(first.outcome).toBe('new');
     expect(writeDocument(t.store, a.id, post('p1', { url: 'http://a.example/p1' }), NOW)).toEqual({ outcome: 'unchanged', id: first.id });
-    expect(writeDocument(t.store, a.id, post('other-guid', { url: 'http://a.example/p1', title: 'Title p1', text: 'Edited.' }), NOW)).toEqual({ outcome: 'updated', id: first.id });
+    expect(writeDocument(t.store, a.id, post('p1', { url: 'http://a.example/p1', title: 'Title p1', text: 'Edited.' }), NOW)).toEqual({ outcome: 'updated', id: first.id });
     expect(writeDocument(t.store, b.id, post('copied', { text: 'Edited.', title: 'Title p1' }), NOW)).toEqual({ outcome: 'duplicate', id: first.id });
     expect(countDocuments(t.store)).toBe(1);
     expect(readDocumentText(t.store, first.id)).toEqual({

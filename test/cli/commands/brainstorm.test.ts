@@ -116,7 +116,7 @@ describe('brainstorm', () => {
     const r = await run(['-', '-n', '1', '--seed', 'g'], brown('ca05').slice(0, 4000));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^analyzing 1 document \([\d,]+ words\)…$/m);
-    expect(readdirSync(join(cache(), 'supplied')).some((f) => f.endsWith('.json'))).toBe(true);
+    expect(readdirSync(join(cache(), 'supplied')).some((f) => f.endsWith('.bin'))).toBe(true);
     expect(readdirSync(join(tmp.dir, 'data'))).toEqual([]);
     expect(existsSync(join(cwd, '.webxcreta'))).toBe(false);
     const xdg = join(tmp.dir, 'xdg');
