@@ -117,6 +117,7 @@ export const NON_CONFIG_ENV: Readonly<Record<string, string>> = {
   WEBXCRETA_WP_PASSWORD: 'the WordPress Application Password',
   WEBXCRETA_DEBUG: 'print stack traces of unexpected errors',
   WEBXCRETA_TEST_CRASH_AT: 'tests only: a publish step at which the process kills itself',
+  WEBXCRETA_TEST_PAUSE_AT: 'tests only: a publish step at which the process waits (to race two publishers)',
 };
 
 /**
