@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catchUpStep } from '../../src/pipeline/publish-step.js';
 import { listPublications } from '../../src/publish/index.js';
 import { recordRunPost, startRun } from '../../src/store/runs.js';
 import { savePost } from '../../src/store/posts.js';
-import { startAtomBus, type AtomBus } from '../fixtures/publish/atombus.js';
+import { useAtomBus } from '../fixtures/publish/atombus.js';
 import { seedFixtureCorpus, generatedPost } from '../fixtures/publish/generated-post.js';
 import { runMain } from '../fixtures/publish/run-main.js';
 import { runCli } from '../fixtures/publish/spawn-cli.js';
@@ -21,24 +21,18 @@ import { makeTestApp, seedCorpus } from '../fixtures/publish/test-app.js';
 const GENERATE = { paragraphs: 2, sentencesPerParagraph: 2, minWords: 5, maxWords: 20 };
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
-let bus: AtomBus;
-beforeAll(async () => {
-  bus = await startAtomBus();
-}, 60_000);
-afterAll(async () => {
-  await bus?.stop();
-});
+const bus = useAtomBus();
 
 const entriesIn = async (collection: string) =>
-  [...(await (await fetch(collection, { headers: { authorization: basic(bus.user, bus.password) } })).text()).matchAll(/data-entry-id="([^"]+)"/g)].map((m) => m[1]);
+  [...(await (await fetch(collection, { headers: { authorization: basic(bus().user, bus().password) } })).text()).matchAll(/data-entry-id="([^"]+)"/g)].map((m) => m[1]);
 
 describe('run after killed runs', () => {
   it('should publish what killed runs left behind, each exactly once, and say so in status until then', async () => {
-    const collection = `${bus.url}feeds/catch-up`;
-    const t = makeTestApp({ sources: { builtin: false }, generate: GENERATE, publish: { collectionUrl: collection, user: bus.user, retryDelayMs: 10 } });
+    const collection = `${bus().url}feeds/catch-up`;
+    const t = makeTestApp({ sources: { builtin: false }, generate: GENERATE, publish: { collectionUrl: collection, user: bus().user, retryDelayMs: 10 } });
     seedFixtureCorpus(t.app.store());
     t.app.close();
-    const env = { WEBXCRETA_APP_PASSWORD: bus.password };
+    const env = { WEBXCRETA_APP_PASSWORD: bus().password };
     const run = (seed: string) => ['--data', t.dir, 'run', '--no-harvest', '--seed', seed, '--json'];
 
     // 1: killed after its post was stored, before anything was sent.
@@ -79,8 +73,8 @@ describe('run after killed runs', () => {
 
 describe('catchUpStep', () => {
   it('should publish posts of runs that failed or were killed on this target only, oldest first, and nothing twice', async () => {
-    const collection = `${bus.url}feeds/catch-up-unit`;
-    const t = makeTestApp({ publish: { collectionUrl: collection, user: bus.user, retryDelayMs: 10 } }, { WEBXCRETA_APP_PASSWORD: bus.password });
+    const collection = `${bus().url}feeds/catch-up-unit`;
+    const t = makeTestApp({ publish: { collectionUrl: collection, user: bus().user, retryDelayMs: 10 } }, { WEBXCRETA_APP_PASSWORD: bus().password });
     seedCorpus(t.app);
     const store = t.app.store();
     const [a, b, c] = ['cu-a', 'cu-b', 'cu-c'].map((s) => generatedPost(s));

@@ -4,36 +4,30 @@
  * same entry; an intent belongs to its process and a live one is never overwritten.
  */
 import { hostname } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getPublication, recordIntent, stuckIntents } from '../../src/store/publications.js';
-import { startAtomBus, type AtomBus } from '../fixtures/publish/atombus.js';
+import { useAtomBus } from '../fixtures/publish/atombus.js';
 import { spawnCli } from '../fixtures/publish/spawn-cli.js';
 import { makeTestApp, withPosts } from '../fixtures/publish/test-app.js';
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 describe('two publishers of one post at once', () => {
-  let bus: AtomBus;
-  beforeAll(async () => {
-    bus = await startAtomBus();
-  }, 60_000);
-  afterAll(async () => {
-    await bus?.stop();
-  });
+  const bus = useAtomBus();
 
   it('should post it once: the second waits for the first, then reports the same entry', async () => {
-    const collection = `${bus.url}feeds/concurrent`;
-    const t = makeTestApp({ publish: { collectionUrl: collection, user: bus.user } });
+    const collection = `${bus().url}feeds/concurrent`;
+    const t = makeTestApp({ publish: { collectionUrl: collection, user: bus().user } });
     withPosts(t, 'post-river');
     t.app.close();
     // Each holds still for 1.5 s after recording its intent: without the lock both would post.
-    const env = { WEBXCRETA_APP_PASSWORD: bus.password, WEBXCRETA_TEST_PAUSE_AT: 'after-intent:1500' };
+    const env = { WEBXCRETA_APP_PASSWORD: bus().password, WEBXCRETA_TEST_PAUSE_AT: 'after-intent:1500' };
     const args = ['--data', t.dir, 'publish', 'p-river-0001', '--json'];
     const [a, b] = await Promise.all([spawnCli(args, env).done, spawnCli(args, env).done]);
     expect([a.code, b.code], `${a.stderr}\n${b.stderr}`).toEqual([0, 0]);
     const [ja, jb] = [JSON.parse(a.stdout), JSON.parse(b.stdout)];
     expect(ja.url).toBe(jb.url);
-    const feed = await (await fetch(collection, { headers: { authorization: basic(bus.user, bus.password) } })).text();
+    const feed = await (await fetch(collection, { headers: { authorization: basic(bus().user, bus().password) } })).text();
     expect(feed.match(/<entry>/g)).toHaveLength(1);
   }, 180_000);
 });

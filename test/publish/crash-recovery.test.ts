@@ -1,8 +1,8 @@
 import { serveBox } from '../../src/pipeline/serve-box.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { PublishStep as CrashPoint } from '../../src/publish/target.js';
-import { startAtomBus, type AtomBus } from '../fixtures/publish/atombus.js';
+import { useAtomBus } from '../fixtures/publish/atombus.js';
 import { runCli } from '../fixtures/publish/spawn-cli.js';
 import { makeTestApp, withPosts } from '../fixtures/publish/test-app.js';
 
@@ -36,27 +36,21 @@ describe.concurrent('publishPost after SIGKILL', () => {
   }, 180_000); // two CLI processes each, all at once: minutes on a loaded 2-core machine
 
   describe('on AtomBus (server-assigned ids)', () => {
-    let bus: AtomBus;
-    beforeAll(async () => {
-      bus = await startAtomBus();
-    }, 60_000);
-    afterAll(async () => {
-      await bus?.stop();
-    });
+    const bus = useAtomBus();
 
     // The points where the entry may be on the server while the database does not know it yet:
     // found again by the atom:id carried in the content (AtomBus keeps only title and content).
     it.each(['after-intent', 'request-sent', 'after-response'] as CrashPoint[])('should leave exactly one entry when killed at %s and run again', async (point) => {
-      const collection = `${bus.url}feeds/crash-${point}`;
-      const t = makeTestApp({ publish: { collectionUrl: collection, user: bus.user } });
+      const collection = `${bus().url}feeds/crash-${point}`;
+      const t = makeTestApp({ publish: { collectionUrl: collection, user: bus().user } });
       withPosts(t, 'post-river');
       const args = ['--data', t.dir, 'publish', '--json'];
-      const env = { WEBXCRETA_APP_PASSWORD: bus.password };
+      const env = { WEBXCRETA_APP_PASSWORD: bus().password };
       const killed = await runCli(args, { ...env, WEBXCRETA_TEST_CRASH_AT: point });
       expect(killed.signal).toBe('SIGKILL');
       const rerun = await runCli(args, env);
       expect(rerun.code).toBe(0);
-      expect(await countEntries(collection, basic(bus.user, bus.password))).toBe(1);
+      expect(await countEntries(collection, basic(bus().user, bus().password))).toBe(1);
       t.app.close();
     }, 180_000);
   });

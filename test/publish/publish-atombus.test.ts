@@ -1,26 +1,20 @@
 import { publishStep, updateStep } from '../../src/pipeline/publish-step.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseEntryXml } from '../../src/publish/index.js';
-import { startAtomBus, type AtomBus } from '../fixtures/publish/atombus.js';
+import { useAtomBus } from '../fixtures/publish/atombus.js';
 import { makeTestApp, withPosts } from '../fixtures/publish/test-app.js';
 
-let bus: AtomBus;
-beforeAll(async () => {
-  bus = await startAtomBus();
-}, 60_000);
-afterAll(async () => {
-  await bus?.stop();
-});
+const bus = useAtomBus();
 
 describe('publishPost (to AtomBus)', () => {
   it('should post to an independent AtomPub server and read the entry back, once', async () => {
-    const collection = `${bus.url}feeds/webxcreta`;
-    const t = makeTestApp({ publish: { collectionUrl: collection, user: bus.user } }, { WEBXCRETA_APP_PASSWORD: bus.password });
+    const collection = `${bus().url}feeds/webxcreta`;
+    const t = makeTestApp({ publish: { collectionUrl: collection, user: bus().user } }, { WEBXCRETA_APP_PASSWORD: bus().password });
     withPosts(t, 'post-river');
     const pub = await publishStep(t.app, 'p-river-0001');
-    expect(pub.url).toMatch(new RegExp(`^${bus.url}feeds/webxcreta/entries/[0-9a-f-]{36}$`));
+    expect(pub.url).toMatch(new RegExp(`^${bus().url}feeds/webxcreta/entries/[0-9a-f-]{36}$`));
 
-    const headers = { authorization: `Basic ${Buffer.from(`${bus.user}:${bus.password}`).toString('base64')}` };
+    const headers = { authorization: `Basic ${Buffer.from(`${bus().user}:${bus().password}`).toString('base64')}` };
     const back = parseEntryXml(await (await fetch(pub.url, { headers })).text());
     expect(back?.title).toBe('The river trade of the northern towns');
     expect(back?.contentHtml).toContain('Merchants say the tolls are &lt;high&gt; &amp; "rising".');
