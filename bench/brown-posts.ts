@@ -32,6 +32,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import seedrandom from 'seedrandom';
+import { untagTokens } from './quality-corpus.js';
 
 export interface CoherencePost {
   title: string;
@@ -90,40 +91,14 @@ export function parseBrown(raw: string): BrownLine[] {
     if (!line.trim()) continue;
     const tokens = line.trim().split(/\s+/);
     const heading = tokens.every((t) => /-hl$/.test(t));
-    const text = untag(tokens);
+    const text = untagTokens(tokens);
     if (!text) continue;
     out.push({ text, heading, paragraphStart: line.startsWith('\t'), words: countWords(text) });
   }
   return out;
 }
 
-const attachLeft = new Set(['.', ',', ';', ':', '?', '!', ')', "''", "'"]);
-const isPunct = (w: string): boolean => /^[.,;:?!]$/.test(w);
 export const countWords = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
-
-/**
- * "The/at jury/nn said/vbd ./." → "The jury said." (the same rules as bench/quality-corpus.ts:
- * quotes joined, doubled end marks undone, a final ";" or ":" made a full stop).
- */
-export function untag(tokens: string[]): string {
-  let out = '';
-  let openQuote = false;
-  for (const token of tokens) {
-    const slash = token.lastIndexOf('/');
-    let w = slash > 0 ? token.slice(0, slash) : token;
-    if (w === '``') {
-      out += out ? ' "' : '"';
-      openQuote = true;
-      continue;
-    }
-    if (w === "''") w = '"';
-    if (isPunct(w) && (out.endsWith(w) || (w === '.' && /[.?!]$/.test(out)))) continue;
-    const glue = attachLeft.has(w) || w === '"' || out.endsWith('(') || (openQuote && out.endsWith('"'));
-    openQuote = false;
-    out += out && !glue ? ` ${w}` : w;
-  }
-  return out.replace(/[;:]$/, '.');
-}
 
 export interface Split {
   train: BrownText[];

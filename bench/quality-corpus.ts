@@ -36,10 +36,14 @@ export function readBrown(limitFiles = Infinity): BrownFile[] {
 
 /** "The/at jury/nn said/vbd ./." → "The jury said."; doubled end marks undone, a final ";" or ":" made a full stop. */
 function untag(line: string): string {
-  if (!line) return '';
+  return line ? untagTokens(line.split(/\s+/)) : '';
+}
+
+/** The same for a line's tokens (bench/brown-posts.ts reads texts token by token). */
+export function untagTokens(tokens: string[]): string {
   let out = '';
   let openQuote = false;
-  for (const token of line.split(/\s+/)) {
+  for (const token of tokens) {
     const slash = token.lastIndexOf('/');
     let w = slash > 0 ? token.slice(0, slash) : token;
     if (w === '``') {
