@@ -5,10 +5,10 @@
  * (a warm start takes seconds); the port it got first is kept. test/global-setup.ts stops it at
  * the end of the test run when a test started it.
  */
+import { freePort } from './free-port.js';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,16 +66,6 @@ function run(args: string[], env: Record<string, string>): Promise<string> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Basic auth for the test's own requests to the REST API. */
 export const wpAuth = (wp: Pick<WordPress, 'user' | 'appPassword'>) => `Basic ${Buffer.from(`${wp.user}:${wp.appPassword}`).toString('base64')}`;
